@@ -1,0 +1,37 @@
+using Monotone.Engine;
+using Monotone.TensorInput;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Engine;
+
+/// <summary>The reference engine against the notebook's own numbers on every PyTorch-written fixture.</summary>
+public class NotebookFixtureTests
+{
+    [Theory]
+    [MemberData(nameof(NotebookCases.Valid), MemberType = typeof(NotebookCases))]
+    public void Reference_engine_reproduces_the_notebook(string name)
+    {
+        var testCase = NotebookCases.Get(name);
+        using var tensor = AttentionTensor.Open(NotebookCases.PathOf(testCase), NotebookCases.TensorOf(testCase));
+
+        var layers = new ReferenceEngine().Analyze(tensor, NotebookCases.OptionsOf(testCase));
+
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), layers);
+    }
+
+    [Theory]
+    [MemberData(nameof(NotebookCases.Valid), MemberType = typeof(NotebookCases))]
+    public void Shape_dtype_and_slopes_are_read_as_PyTorch_reads_them(string name)
+    {
+        var testCase = NotebookCases.Get(name);
+        var expected = testCase.GetProperty("expected");
+        using var tensor = AttentionTensor.Open(NotebookCases.PathOf(testCase), NotebookCases.TensorOf(testCase));
+
+        Assert.Equal(expected.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()), tensor.Shape);
+        Assert.Equal(expected.GetProperty("dtype").GetString(), tensor.Dtype.TorchName());
+        Assert.Equal(testCase.GetProperty("format").GetString(), tensor.Format);
+        Assert.Equal(
+            expected.GetProperty("slope_values").EnumerateArray().Select(e => e.GetDouble()),
+            NotebookCases.OptionsOf(testCase).SlopesFor(tensor));
+    }
+}

@@ -1,0 +1,22 @@
+using Monotone.TensorInput;
+
+namespace Monotone.Engine;
+
+/// <summary>
+/// The engine boundary: an attention tensor in, one <see cref="LayerStats"/> per
+/// layer out. Engines differ in speed and device, never in results.
+/// </summary>
+public interface IMonotonicityEngine
+{
+    /// <summary>The name recorded in result provenance and chosen with --engine.</summary>
+    string Name { get; }
+
+    IReadOnlyList<LayerStats> Analyze(
+        AttentionTensor tensor,
+        AnalysisOptions options,
+        IProgress<LayerProgress>? progress = null,
+        CancellationToken cancellation = default);
+}
+
+/// <summary>Reported after each finished layer.</summary>
+public readonly record struct LayerProgress(int LayersDone, int Layers);

@@ -1,0 +1,47 @@
+using System.Text.Json;
+using Monotone.TensorInput;
+
+namespace Monotone.Results;
+
+/// <summary>Reads and writes result files. Doubles are written in shortest round-trip form.</summary>
+public static class ResultJson
+{
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        WriteIndented = true,
+        IndentSize = 1,
+        RespectNullableAnnotations = true,
+    };
+
+    public static byte[] ToBytes(MonotonicityResult result)
+    {
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, Options);
+        return [.. json, (byte)'\n'];
+    }
+
+    public static MonotonicityResult Read(string path)
+    {
+        try
+        {
+            return FromBytes(File.ReadAllBytes(path));
+        }
+        catch (JsonException e)
+        {
+            throw new BadInputException(path, $"not a Monotone result file ({e.Message})");
+        }
+        catch (FileNotFoundException)
+        {
+            throw new BadInputException(path, "file not found");
+        }
+    }
+
+    public static MonotonicityResult FromBytes(byte[] json)
+    {
+        var result = JsonSerializer.Deserialize<MonotonicityResult>(json, Options)
+            ?? throw new JsonException("empty document");
+        return result.Format == MonotonicityResult.CurrentFormat
+            ? result
+            : throw new JsonException($"format '{result.Format}' is not {MonotonicityResult.CurrentFormat}");
+    }
+}

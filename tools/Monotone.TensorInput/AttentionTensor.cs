@@ -1,0 +1,181 @@
+using System.IO.MemoryMappedFiles;
+using Microsoft.Win32.SafeHandles;
+using Monotone.TensorInput.Formats;
+
+namespace Monotone.TensorInput;
+
+/// <summary>
+/// An open <c>[layers, heads, n, n]</c> attention tensor. Heads are read one at a
+/// time through a memory map of just that head's bytes, so memory stays O(n²)
+/// whatever the file's size, and the view (strides, storage offset) is honoured
+/// exactly as PyTorch honours it.
+/// </summary>
+public sealed class AttentionTensor : IDisposable
+{
+    private readonly MemoryMappedFile map;
+    private readonly TensorLayout layout;
+
+    private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map)
+    {
+        Path = path;
+        Format = format;
+        this.layout = layout;
+        this.map = map;
+    }
+
+    public string Path { get; }
+
+    /// <summary>"torch", "safetensors" or "npy".</summary>
+    public string Format { get; }
+
+    public TensorDtype Dtype => layout.Dtype;
+
+    public int Layers => (int)layout.Shape[0];
+
+    public int Heads => (int)layout.Shape[1];
+
+    public int SequenceLength => (int)layout.Shape[2];
+
+    public IReadOnlyList<long> Shape => layout.Shape;
+
+    /// <summary>Opens a tensor file; any problem with it throws <see cref="BadInputException"/>.</summary>
+    /// <param name="tensorName">Which tensor, for files that hold several (a dict, a safetensors file).</param>
+    public static AttentionTensor Open(string path, string? tensorName = null)
+    {
+        SafeFileHandle file;
+        try
+        {
+            file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new BadInputException(path, "file not found");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new BadInputException(path, $"cannot open: {e.Message}");
+        }
+
+        try
+        {
+            var (format, layout) = ReadLayout(path, file, tensorName);
+            Validate(path, layout);
+
+            // The map owns the handle from here: views are created from it on demand.
+            var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
+            return new AttentionTensor(path, format, layout, map);
+        }
+        catch
+        {
+            file.Dispose();
+            throw;
+        }
+    }
+
+    private static (string Format, TensorLayout Layout) ReadLayout(string path, SafeFileHandle file, string? tensorName)
+    {
+        long length = RandomAccess.GetLength(file);
+        byte[] head = new byte[(int)Math.Min(length, 16)];
+        RandomAccess.Read(file, head, 0);
+        try
+        {
+            if (head.AsSpan().StartsWith("PK"u8))
+            {
+                return ("torch", TorchZipFormat.Read(path, file, tensorName));
+            }
+
+            if (NpyFormat.Matches(head))
+            {
+                return ("npy", NpyFormat.Read(path, file));
+            }
+
+            if (SafetensorsFormat.Matches(head, length))
+            {
+                return ("safetensors", SafetensorsFormat.Read(path, file, tensorName));
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException(path, $"truncated or damaged file ({e.Message})");
+        }
+
+        // Pickle protocol 2 opens with 0x80 0x02; the legacy torch.save format is a bare pickle stream.
+        if (head is [0x80, _, ..])
+        {
+            throw new BadInputException(path, "legacy PyTorch format (saved by PyTorch < 1.6 or with _use_new_zipfile_serialization=False); load and re-save it with a current torch.save");
+        }
+
+        throw new BadInputException(path, length == 0 ? "empty file" : "not a PyTorch (torch.save zip), safetensors or .npy file");
+    }
+
+    private static void Validate(string path, TensorLayout layout)
+    {
+        var shape = layout.Shape;
+        string shown = $"[{string.Join(", ", shape)}]";
+        if (shape.Length != 4)
+        {
+            throw new BadInputException(path, $"tensor has rank {shape.Length} {shown}; expected rank 4 [layers, heads, n, n]");
+        }
+
+        if (shape[2] != shape[3])
+        {
+            throw new BadInputException(path, $"tensor of shape {shown} is not square in its last two dimensions (query, key)");
+        }
+
+        if (shape.Any(s => s <= 0 || s > int.MaxValue) || (long)shape[2] * shape[2] > Array.MaxLength)
+        {
+            throw new BadInputException(path, $"tensor of shape {shown} is empty or too large");
+        }
+
+        if (layout.Strides.Length != 4 || layout.Strides.Any(s => s < 0) || layout.StorageOffset < 0)
+        {
+            throw new BadInputException(path, "tensor has a negative stride or storage offset");
+        }
+
+        if (layout.LastIndex() >= layout.StorageElements)
+        {
+            throw new BadInputException(path, $"truncated: the tensor's view reaches element {layout.LastIndex()} of a storage of {layout.StorageElements}");
+        }
+    }
+
+    /// <summary>
+    /// Reads head <paramref name="head"/> of layer <paramref name="layer"/> as float64,
+    /// row-major, into <paramref name="destination"/> (n·n values).
+    /// </summary>
+    public unsafe void ReadHead(int layer, int head, Span<double> destination)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)layer, (uint)Layers, nameof(layer));
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)head, (uint)Heads, nameof(head));
+        int n = SequenceLength;
+        ArgumentOutOfRangeException.ThrowIfLessThan(destination.Length, n * n, nameof(destination));
+
+        var strides = layout.Strides;
+        int size = layout.Dtype.ElementSize();
+        long first = layout.StorageOffset + layer * strides[0] + head * strides[1];
+        long last = first + (n - 1) * (strides[2] + strides[3]);
+        long byteStart = layout.StorageFilePosition + first * size;
+        long byteLength = (last - first + 1) * size;
+
+        using var view = map.CreateViewAccessor(byteStart, byteLength, MemoryMappedFileAccess.Read);
+        byte* pointer = null;
+        view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
+        try
+        {
+            byte* origin = pointer + view.PointerOffset;
+            for (int i = 0; i < n; i++)
+            {
+                ElementConverter.ToDouble(
+                    layout.Dtype,
+                    origin + i * strides[2] * size,
+                    strides[3],
+                    destination.Slice(i * n, n));
+            }
+        }
+        finally
+        {
+            view.SafeMemoryMappedViewHandle.ReleasePointer();
+        }
+    }
+
+    public void Dispose() => map.Dispose();
+}

@@ -1,0 +1,129 @@
+using System.Collections;
+using Microsoft.Win32.SafeHandles;
+using Razorvine.Pickle;
+
+namespace Monotone.TensorInput.Formats;
+
+/// <summary>
+/// torch.save's zip format (PyTorch 1.6 and later): <c>{folder}/data.pkl</c> says
+/// which storage <c>{folder}/data/{key}</c> holds the tensor. The folder is named
+/// after the saved file, so it is found, not assumed to be "archive".
+/// </summary>
+internal static class TorchZipFormat
+{
+    public static TensorLayout Read(string path, SafeFileHandle file, string? tensorName)
+    {
+        ZipDirectory zip;
+        try
+        {
+            zip = ZipDirectory.Read(file);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException(path, $"truncated or damaged zip archive ({e.Message})");
+        }
+
+        var pickleEntry = zip.Entries
+            .Where(e => e.Name.EndsWith("/data.pkl", StringComparison.Ordinal) && e.Name.Count(c => c == '/') == 1)
+            .OrderBy(e => e.Name, StringComparer.Ordinal)
+            .FirstOrDefault()
+            ?? throw new BadInputException(path, "zip archive without data.pkl: not a file written by torch.save");
+        string folder = pickleEntry.Name[..^"data.pkl".Length];
+
+        if (zip.Find(folder + "byteorder") is { } byteOrder && ReadSmallEntry(path, file, byteOrder) is var order
+            && System.Text.Encoding.ASCII.GetString(order).Trim() != "little")
+        {
+            throw new BadInputException(path, "tensor saved on a big-endian machine; re-save it on a little-endian one");
+        }
+
+        object root;
+        try
+        {
+            root = TorchPickle.Load(ReadSmallEntry(path, file, pickleEntry));
+        }
+        catch (PickleException e)
+        {
+            throw new BadInputException(path, $"cannot read data.pkl: {e.Message}");
+        }
+
+        TensorRef tensor = SelectTensor(path, root, tensorName);
+        TensorDtype dtype;
+        try
+        {
+            dtype = tensor.Storage.Dtype;
+        }
+        catch (NotSupportedException)
+        {
+            throw new BadInputException(path, TensorDtypes.Unsupported(tensor.Storage.TorchDtypeName));
+        }
+
+        var storage = zip.Find($"{folder}data/{tensor.Storage.Key}")
+            ?? throw new BadInputException(path, $"storage record data/{tensor.Storage.Key} is missing from the archive");
+        if (!storage.IsStored)
+        {
+            throw new BadInputException(path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
+        }
+
+        return new TensorLayout(
+            dtype,
+            tensor.Shape,
+            tensor.Strides,
+            tensor.StorageOffset,
+            storage.DataPosition,
+            storage.Size / dtype.ElementSize());
+    }
+
+    private static TensorRef SelectTensor(string path, object root, string? tensorName)
+    {
+        if (root is TensorRef single)
+        {
+            return single;
+        }
+
+        if (root is IDictionary dictionary)
+        {
+            var keys = dictionary.Keys.Cast<object>().Select(k => k.ToString()).ToList();
+            if (tensorName is not null)
+            {
+                return dictionary.Contains(tensorName) && dictionary[tensorName] is TensorRef chosen
+                    ? chosen
+                    : throw new BadInputException(path, $"holds no tensor named '{tensorName}' (keys: {string.Join(", ", keys)})");
+            }
+
+            throw new BadInputException(
+                path,
+                $"holds a dict of {keys.Count} entries (keys: {string.Join(", ", keys.Take(8))}{(keys.Count > 8 ? ", ..." : "")}), not a tensor; choose one with --tensor");
+        }
+
+        throw new BadInputException(path, $"holds a {Describe(root)}, not a tensor");
+    }
+
+    private static string Describe(object? value) => value switch
+    {
+        null => "None",
+        IDictionary => "dict",
+        object[] => "tuple",
+        IList => "list",
+        _ => value.GetType().Name,
+    };
+
+    private static byte[] ReadSmallEntry(string path, SafeFileHandle file, ZipEntry entry)
+    {
+        if (!entry.IsStored || entry.Size > 64 << 20)
+        {
+            throw new BadInputException(path, $"unexpected archive record {entry.Name}");
+        }
+
+        byte[] bytes = new byte[entry.Size];
+        try
+        {
+            ZipDirectory.ReadExactly(file, bytes, entry.DataPosition);
+        }
+        catch (InvalidDataException)
+        {
+            throw new BadInputException(path, $"truncated archive record {entry.Name}");
+        }
+
+        return bytes;
+    }
+}

@@ -1,0 +1,64 @@
+using System.CommandLine;
+using Monotone.Engine;
+using Monotone.Results;
+using Monotone.Tool.Console;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary><c>dotnet monotone analyze INPUT [-o FILE]</c>: one tensor file in, one result JSON out.</summary>
+internal sealed class AnalyzeCommand
+{
+    private readonly Argument<string> input = new("INPUT")
+    {
+        Description = "A [layers, heads, n, n] mean-attention tensor: torch.save file, .safetensors or .npy",
+    };
+
+    private readonly Option<string?> output = new("--output", "-o")
+    {
+        Description = "Write the result JSON here (atomically) instead of to standard output",
+    };
+
+    private readonly Option<string?> tensor = new("--tensor")
+    {
+        Description = "The tensor to analyse in a file that holds several (a dict, a safetensors file)",
+    };
+
+    private readonly AnalysisOptionSet analysis = new();
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command("analyze", "Analyse one tensor file, without a manifest, and write its result JSON");
+        command.Arguments.Add(input);
+        command.Options.Add(output);
+        command.Options.Add(tensor);
+        analysis.AddTo(command);
+        command.SetAction(parse => (int)Execute(parse, console));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console)
+    {
+        string path = parse.GetValue(input)!;
+        string? destination = parse.GetValue(output);
+        var engine = Engines.Create(parse.GetValue(analysis.Engine)!);
+        var result = ResultBuilder.Analyze(
+            path,
+            parse.GetValue(tensor),
+            analysis.Read(parse),
+            engine,
+            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)));
+
+        byte[] json = ResultJson.ToBytes(result);
+        if (destination is null)
+        {
+            console.Out.Write(System.Text.Encoding.UTF8.GetString(json));
+        }
+        else
+        {
+            AtomicFile.Write(destination, json);
+            console.Error.WriteLine($"monotone: wrote {destination} ({result.Layers.Count} layers, engine {engine.Name})");
+        }
+
+        return ExitCode.Success;
+    }
+}

@@ -1,0 +1,45 @@
+using System.CommandLine;
+using Monotone.TensorInput;
+using Monotone.Tool.Commands;
+using Monotone.Tool.Console;
+
+namespace Monotone.Tool;
+
+/// <summary>Builds the command tree and turns every failure into an <see cref="ExitCode"/>.</summary>
+public static class MonotoneCli
+{
+    public static int Run(IReadOnlyList<string> args, ToolConsole console)
+    {
+        var root = new RootCommand("Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.")
+        {
+            new AnalyzeCommand().Create(console),
+        };
+
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            console.WriteError($"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
+            return (int)ExitCode.BadInput;
+        }
+
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = console.Out,
+                Error = console.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (BadInputException e)
+        {
+            console.WriteError(e.Message);
+            return (int)ExitCode.BadInput;
+        }
+        catch (IOException e)
+        {
+            console.WriteError(e.Message);
+            return (int)ExitCode.BadInput;
+        }
+    }
+}

@@ -1,0 +1,4 @@
+using Monotone.Tool;
+using Monotone.Tool.Console;
+
+return MonotoneCli.Run(args, ToolConsole.System);
