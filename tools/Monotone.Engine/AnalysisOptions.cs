@@ -17,7 +17,7 @@ public sealed record AnalysisOptions
     public double RelativeFloor { get; init; } = NotebookRelativeFloor;
 
     /// <summary>The slopes for this tensor's head count; a mismatched explicit list is bad input.</summary>
-    public double[] SlopesFor(AttentionTensor tensor)
+    public double[] SlopesFor(IAttentionSource tensor)
     {
         try
         {

@@ -11,7 +11,7 @@ public static class CausalSoftmax
 {
     /// <summary>Writes the head-mean attention <c>A[i, j]</c> of <paramref name="layer"/> into <paramref name="mean"/>.</summary>
     /// <param name="head">Scratch space of n·n values.</param>
-    public static void HeadMean(AttentionTensor tensor, int layer, ReadOnlySpan<double> slopes, Span<double> mean, Span<double> head)
+    public static void HeadMean(IAttentionSource tensor, int layer, ReadOnlySpan<double> slopes, Span<double> mean, Span<double> head)
     {
         int n = tensor.SequenceLength;
         int heads = tensor.Heads;
@@ -78,7 +78,7 @@ public static class CausalSoftmax
     }
 
     // Only keys 0..i enter the computation; the masked part may hold anything.
-    private static void CheckFinite(AttentionTensor tensor, int layer, int head, int i, ReadOnlySpan<double> row)
+    private static void CheckFinite(IAttentionSource tensor, int layer, int head, int i, ReadOnlySpan<double> row)
     {
         for (int j = 0; j < row.Length; j++)
         {

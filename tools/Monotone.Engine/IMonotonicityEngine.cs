@@ -12,7 +12,7 @@ public interface IMonotonicityEngine
     string Name { get; }
 
     IReadOnlyList<LayerStats> Analyze(
-        AttentionTensor tensor,
+        IAttentionSource tensor,
         AnalysisOptions options,
         IProgress<LayerProgress>? progress = null,
         CancellationToken cancellation = default);

@@ -12,7 +12,7 @@ public sealed class ReferenceEngine : IMonotonicityEngine
     public string Name => "reference";
 
     public IReadOnlyList<LayerStats> Analyze(
-        AttentionTensor tensor,
+        IAttentionSource tensor,
         AnalysisOptions options,
         IProgress<LayerProgress>? progress = null,
         CancellationToken cancellation = default)

@@ -4,14 +4,14 @@ using Monotone.TensorInput;
 
 namespace Monotone.Results;
 
-/// <summary>Runs an engine on one tensor file and wraps the statistics with their provenance.</summary>
+/// <summary>Runs an engine on one attention source and wraps the statistics with their provenance.</summary>
 public static class ResultBuilder
 {
     public static string ToolVersion { get; } =
         typeof(ResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <param name="fingerprint">The input's content fingerprint when the caller already knows it; computed otherwise.</param>
-    public static MonotonicityResult Analyze(
+    public static MonotonicityResult AnalyzeFile(
         string path,
         string? tensorName,
         AnalysisOptions options,
@@ -21,19 +21,36 @@ public static class ResultBuilder
         CancellationToken cancellation = default)
     {
         using var tensor = AttentionTensor.Open(path, tensorName);
-        var layers = engine.Analyze(tensor, options, progress, cancellation);
+        var input = new InputIdentity(tensorName, fingerprint ?? FileFingerprint.Compute(path), new FileInfo(path).Length);
+        return Analyze(tensor, input, options, engine, progress, cancellation);
+    }
+
+    public static MonotonicityResult Analyze(
+        IAttentionSource source,
+        InputIdentity input,
+        AnalysisOptions options,
+        IMonotonicityEngine engine,
+        IProgress<LayerProgress>? progress = null,
+        CancellationToken cancellation = default)
+    {
+        var layers = engine.Analyze(source, options, progress, cancellation);
         return new MonotonicityResult(
             MonotonicityResult.CurrentFormat,
             new ToolProvenance("monotone", ToolVersion, AnalysisVersion.Current, engine.Name),
             new InputProvenance(
-                path,
-                tensor.Format,
-                tensorName,
-                fingerprint ?? FileFingerprint.Compute(path),
-                new FileInfo(path).Length,
-                tensor.Shape,
-                tensor.Dtype.TorchName()),
-            new OptionsProvenance(options.Slopes.ToString(), options.SlopesFor(tensor), options.Epsilon, options.RelativeFloor),
+                source.Path,
+                source.Format,
+                input.Tensor,
+                input.Fingerprint,
+                input.Bytes,
+                [source.Layers, source.Heads, source.SequenceLength, source.SequenceLength],
+                source.Dtype.TorchName()),
+            new OptionsProvenance(options.Slopes.ToString(), options.SlopesFor(source), options.Epsilon, options.RelativeFloor),
             layers);
     }
 }
+
+/// <summary>What identifies an input's content, beyond its shape.</summary>
+/// <param name="Tensor">The tensor chosen inside a file holding several; null otherwise.</param>
+/// <param name="Bytes">The file's size; for a generated source, the size its tensor would have on disk.</param>
+public sealed record InputIdentity(string? Tensor, string Fingerprint, long Bytes);

@@ -10,7 +10,7 @@ namespace Monotone.TensorInput;
 /// whatever the file's size, and the view (strides, storage offset) is honoured
 /// exactly as PyTorch honours it.
 /// </summary>
-public sealed class AttentionTensor : IDisposable
+public sealed class AttentionTensor : IAttentionSource, IDisposable
 {
     private readonly MemoryMappedFile map;
     private readonly TensorLayout layout;
@@ -25,7 +25,6 @@ public sealed class AttentionTensor : IDisposable
 
     public string Path { get; }
 
-    /// <summary>"torch", "safetensors" or "npy".</summary>
     public string Format { get; }
 
     public TensorDtype Dtype => layout.Dtype;
@@ -138,10 +137,6 @@ public sealed class AttentionTensor : IDisposable
         }
     }
 
-    /// <summary>
-    /// Reads head <paramref name="head"/> of layer <paramref name="layer"/> as float64,
-    /// row-major, into <paramref name="destination"/> (n·n values).
-    /// </summary>
     public unsafe void ReadHead(int layer, int head, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)layer, (uint)Layers, nameof(layer));

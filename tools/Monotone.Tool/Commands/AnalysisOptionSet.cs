@@ -27,8 +27,8 @@ internal sealed class AnalysisOptionSet
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = $"Which engine computes the statistics: {string.Join(", ", Engines.Names)}",
-        DefaultValueFactory = _ => Engines.Default,
+        Description = $"Which engine computes the statistics: {string.Join(", ", EngineCatalog.Names)}",
+        DefaultValueFactory = _ => EngineCatalog.Default,
     };
 
     public AnalysisOptionSet()
@@ -46,7 +46,7 @@ internal sealed class AnalysisOptionSet
         });
         Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
         RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
-        Engine.AcceptOnlyFromAmong([.. Engines.Names]);
+        Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
     }
 
     public void AddTo(Command command)

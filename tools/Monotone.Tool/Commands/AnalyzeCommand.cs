@@ -40,8 +40,8 @@ internal sealed class AnalyzeCommand
     {
         string path = parse.GetValue(input)!;
         string? destination = parse.GetValue(output);
-        var engine = Engines.Create(parse.GetValue(analysis.Engine)!);
-        var result = ResultBuilder.Analyze(
+        var engine = EngineCatalog.Create(parse.GetValue(analysis.Engine)!);
+        var result = ResultBuilder.AnalyzeFile(
             path,
             parse.GetValue(tensor),
             analysis.Read(parse),

@@ -1,7 +1,12 @@
-namespace Monotone.Engine;
+using Monotone.Engine;
 
-/// <summary>The engines a user can choose by name.</summary>
-public static class Engines
+namespace Monotone.Tool;
+
+/// <summary>
+/// The engines a user can choose by name. It lives in the tool, the one place
+/// that references every engine project.
+/// </summary>
+internal static class EngineCatalog
 {
     public const string Default = "reference";
 
