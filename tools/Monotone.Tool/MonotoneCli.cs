@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Monotone.Manifest;
+using Monotone.Pipeline;
 using Monotone.TensorInput;
 using Monotone.Tool.Commands;
 using Monotone.Tool.Console;
@@ -13,6 +15,8 @@ public static class MonotoneCli
         var root = new RootCommand("Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.")
         {
             new AnalyzeCommand().Create(console),
+            new RunCommand().Create(console),
+            new StatusCommand().Create(console),
         };
 
         var parse = root.Parse(args);
@@ -30,6 +34,17 @@ public static class MonotoneCli
                 Error = console.Error,
                 EnableDefaultExceptionHandler = false,
             });
+        }
+        catch (ManifestException e)
+        {
+            // Already in the canonical file(line,col): error CODE form.
+            console.Error.WriteLine(e.Message);
+            return (int)ExitCode.BadInput;
+        }
+        catch (UsageException e)
+        {
+            console.WriteError(e.Message);
+            return (int)ExitCode.BadInput;
         }
         catch (BadInputException e)
         {

@@ -1,0 +1,29 @@
+namespace Monotone.Manifest;
+
+/// <summary>Fixed diagnostic codes; the README lists them. Never renumber one.</summary>
+public static class ManifestErrorCodes
+{
+    /// <summary>The file is not valid YAML, or cannot be read.</summary>
+    public const string Syntax = "MONO001";
+
+    /// <summary>A key the manifest does not define (with a suggestion when one is close).</summary>
+    public const string UnknownKey = "MONO002";
+
+    /// <summary>A value of the wrong type or out of range.</summary>
+    public const string InvalidValue = "MONO003";
+
+    /// <summary>A required key is missing.</summary>
+    public const string MissingKey = "MONO004";
+
+    /// <summary>Two models share a label, or a key appears twice.</summary>
+    public const string Duplicate = "MONO005";
+
+    /// <summary>An environment variable without a default is not set.</summary>
+    public const string UnsetVariable = "MONO006";
+
+    /// <summary>An experiment's input file does not exist.</summary>
+    public const string MissingInput = "MONO007";
+
+    /// <summary>An input tensor cannot be analysed (bad file, wrong shape).</summary>
+    public const string BadInput = "MONO008";
+}

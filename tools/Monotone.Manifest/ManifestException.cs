@@ -1,0 +1,23 @@
+namespace Monotone.Manifest;
+
+/// <summary>
+/// A problem in the manifest, printed in the canonical compiler form
+/// <c>experiments.yaml(12,5): error MONO002: ...</c> that MSBuild and editors recognise.
+/// </summary>
+public sealed class ManifestException(string path, SourceLocation location, string code, string problem)
+    : Exception($"{path}({location.Line},{location.Column}): error {code}: {problem}")
+{
+    public string FilePath { get; } = path;
+
+    public SourceLocation Location { get; } = location;
+
+    public string Code { get; } = code;
+
+    public string Problem { get; } = problem;
+}
+
+/// <summary>A 1-based line and column in the manifest.</summary>
+public readonly record struct SourceLocation(int Line, int Column)
+{
+    public static SourceLocation Start { get; } = new(1, 1);
+}

@@ -1,0 +1,240 @@
+using System.Text.RegularExpressions;
+using Monotone.Engine;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Monotone.Manifest;
+
+/// <summary>
+/// Reads experiments.yaml. Every problem throws a <see cref="ManifestException"/>
+/// with the line and column of the node at fault.
+/// </summary>
+public static partial class ManifestReader
+{
+    public const string DefaultFile = "attention_probs_mean.pt";
+    public const string DefaultLayout = "{root}/{model_dir}/{sequence_length}/{file}";
+    public const string DefaultTitle = "Attention monotonicity in ALiBi transformers";
+    public const int NotebookSequenceLength = 256;
+
+    private static readonly string[] TopKeys = ["title", "authors", "introduction", "data", "sequence_lengths", "analysis", "figures", "models"];
+    private static readonly string[] ModelKeys = ["id", "label", "layers", "heads", "sequence_lengths", "data", "analysis"];
+    private static readonly string[] DataKeys = ["source", "root", "file", "layout", "tensor", "seed"];
+    private static readonly string[] AnalysisKeys = ["slopes", "epsilon", "relative_floor", "engine"];
+    private static readonly string[] FigureKeys = ["show_std_error"];
+    private static readonly string[] LayoutPlaceholders = ["root", "model_dir", "model_id", "label", "sequence_length", "file"];
+
+    /// <param name="engines">The engine names the caller can run; others are refused at their line.</param>
+    /// <param name="environment">Looks up environment variables; the process environment by default.</param>
+    public static Manifest Read(string path, IReadOnlyCollection<string> engines, Func<string, string?>? environment = null)
+    {
+        string fullPath = System.IO.Path.GetFullPath(path);
+        var values = new YamlValues(path);
+        YamlMappingNode root;
+        try
+        {
+            var stream = new YamlStream();
+            using (var reader = new StreamReader(fullPath))
+            {
+                stream.Load(reader);
+            }
+
+            root = stream.Documents.Count > 0
+                ? values.Mapping(stream.Documents[0].RootNode, "the manifest")
+                : throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "the manifest is empty");
+        }
+        catch (YamlException e)
+        {
+            string problem = e.InnerException?.Message ?? e.Message;
+            int code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? 5 : 1;
+            throw new ManifestException(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), $"MONO00{code}", problem);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "manifest not found");
+        }
+
+        values.RequireKnownKeys(root, "the manifest", TopKeys);
+        var context = new Context(values, engines, environment ?? Environment.GetEnvironmentVariable, root);
+        var models = ReadModels(context);
+        return new Manifest(
+            fullPath,
+            new DocumentInfo(
+                values.String(root, "title") ?? DefaultTitle,
+                values.Strings(root, "authors") ?? [],
+                values.String(root, "introduction")?.Trim() ?? ""),
+            ReadFigures(values, root),
+            models);
+    }
+
+    private static FigureOptions ReadFigures(YamlValues values, YamlMappingNode root)
+    {
+        if (YamlValues.Find(root, "figures") is not { } node)
+        {
+            return new FigureOptions(false);
+        }
+
+        var figures = values.Mapping(node, "figures");
+        values.RequireKnownKeys(figures, "figures", FigureKeys);
+        return new FigureOptions(values.Boolean(figures, "show_std_error") ?? false);
+    }
+
+    private static List<ModelEntry> ReadModels(Context context)
+    {
+        var values = context.Values;
+        var modelsNode = YamlValues.Find(context.Root, "models")
+            ?? throw values.Error(context.Root, ManifestErrorCodes.MissingKey, "the manifest lists no models (key 'models')");
+        var models = new List<ModelEntry>();
+        var labels = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
+        foreach (var item in values.Sequence(modelsNode, "models"))
+        {
+            var model = values.Mapping(item, "a model entry");
+            values.RequireKnownKeys(model, "a model entry", ModelKeys);
+            string id = values.String(model, "id")
+                ?? throw values.Error(model, ManifestErrorCodes.MissingKey, "model entry without 'id'");
+            string label = values.String(model, "label") ?? id.Split('/')[^1];
+            var labelNode = YamlValues.Find(model, "label") ?? model;
+            if (!LabelPattern().IsMatch(label))
+            {
+                throw values.Error(labelNode, ManifestErrorCodes.InvalidValue, $"label '{label}' names a folder: use letters, digits, '.', '-' and '_'");
+            }
+
+            if (labels.TryGetValue(label, out var first))
+            {
+                throw values.Error(labelNode, ManifestErrorCodes.Duplicate, $"label '{label}' is already used by the model at line {first.Line}");
+            }
+
+            labels[label] = YamlValues.At(model);
+            var entry = new ModelEntry(
+                id,
+                label,
+                values.Integer(model, "layers", 1),
+                values.Integer(model, "heads", 1),
+                ResolveSettings(context, model),
+                YamlValues.At(model));
+            if (entry.Settings.Source == DataSource.Synthetic && (entry.Layers is null || entry.Heads is null))
+            {
+                throw values.Error(model, ManifestErrorCodes.MissingKey, $"model '{label}' has synthetic data, which needs 'layers' and 'heads'");
+            }
+
+            models.Add(entry);
+        }
+
+        return models.Count > 0 ? models : throw values.Error(modelsNode, ManifestErrorCodes.MissingKey, "the manifest lists no models");
+    }
+
+    // A model's own data/analysis blocks override the manifest's, key by key.
+    private static ModelSettings ResolveSettings(Context context, YamlMappingNode model)
+    {
+        var values = context.Values;
+        YamlMappingNode?[] data = [Block(values, model, "data", DataKeys), Block(values, context.Root, "data", DataKeys)];
+        YamlMappingNode?[] analysis = [Block(values, model, "analysis", AnalysisKeys), Block(values, context.Root, "analysis", AnalysisKeys)];
+        YamlMappingNode[] levels = [model, context.Root];
+
+        var (sourceText, sourceNode) = First(data, map => values.String(map, "source"), "source");
+        DataSource source = sourceText switch
+        {
+            null or "files" => DataSource.Files,
+            "synthetic" => DataSource.Synthetic,
+            _ => throw values.Error(sourceNode!, ManifestErrorCodes.InvalidValue, $"source must be 'files' or 'synthetic', not '{sourceText}'"),
+        };
+
+        string layout = First(data, map => values.String(map, "layout"), "layout") is var (l, layoutNode) && l is not null
+            ? CheckLayout(values, l, layoutNode!)
+            : DefaultLayout;
+
+        string root = "";
+        if (source == DataSource.Files)
+        {
+            var (rawRoot, rootNode) = First(data, map => values.String(map, "root"), "root");
+            if (rawRoot is null && layout.Contains("{root}", StringComparison.Ordinal))
+            {
+                throw values.Error(model, ManifestErrorCodes.MissingKey, "real tensor files need a data root: set data: root: (environment variables like ${MONOTONE_DATA_ROOT} expand)");
+            }
+
+            var (expanded, unset) = EnvironmentExpander.Expand(rawRoot ?? "", context.Environment);
+            root = unset is null
+                ? expanded
+                : throw values.Error(rootNode!, ManifestErrorCodes.UnsetVariable, $"environment variable {unset} is not set and has no default (write ${{{unset}:-default}})");
+        }
+
+        var (slopesText, slopesNode) = First(analysis, map => values.String(map, "slopes"), "slopes");
+        SlopeSpec slopes;
+        try
+        {
+            slopes = slopesText is null ? SlopeSpec.Notebook : SlopeSpec.Parse(slopesText);
+        }
+        catch (FormatException e)
+        {
+            throw values.Error(slopesNode!, ManifestErrorCodes.InvalidValue, e.Message);
+        }
+
+        var (engine, engineNode) = First(analysis, map => values.String(map, "engine"), "engine");
+        if (engine is not null && !context.Engines.Contains(engine))
+        {
+            throw values.Error(engineNode!, ManifestErrorCodes.InvalidValue, $"unknown engine '{engine}' (choose {string.Join(", ", context.Engines)})");
+        }
+
+        return new ModelSettings(
+            source,
+            root,
+            First(data, map => values.String(map, "file"), "file").Value ?? DefaultFile,
+            layout,
+            First(data, map => values.String(map, "tensor"), "tensor").Value,
+            First(data, map => values.Integer(map, "seed", 0), "seed").Value ?? 0,
+            First(levels, map => values.Integers(map, "sequence_lengths", 1), "sequence_lengths").Value ?? [NotebookSequenceLength],
+            new AnalysisOptions
+            {
+                Slopes = slopes,
+                Epsilon = First(analysis, map => values.Number(map, "epsilon", 0), "epsilon").Value ?? AnalysisOptions.NotebookEpsilon,
+                RelativeFloor = First(analysis, map => values.Number(map, "relative_floor", 0), "relative_floor").Value ?? AnalysisOptions.NotebookRelativeFloor,
+            },
+            engine ?? context.Engines.First());
+    }
+
+    private static YamlMappingNode? Block(YamlValues values, YamlMappingNode parent, string key, IReadOnlyCollection<string> known)
+    {
+        if (YamlValues.Find(parent, key) is not { } node)
+        {
+            return null;
+        }
+
+        var block = values.Mapping(node, key);
+        values.RequireKnownKeys(block, key, known);
+        return block;
+    }
+
+    // The first level (model, then manifest) that sets the key, and the node that set it.
+    private static (T? Value, YamlNode? Node) First<T>(IEnumerable<YamlMappingNode?> levels, Func<YamlMappingNode, T?> read, string key)
+    {
+        foreach (var level in levels)
+        {
+            if (level is not null && read(level) is { } value)
+            {
+                return (value, YamlValues.Find(level, key));
+            }
+        }
+
+        return (default, null);
+    }
+
+    private static string CheckLayout(YamlValues values, string layout, YamlNode node)
+    {
+        foreach (Match match in PlaceholderPattern().Matches(layout))
+        {
+            if (!LayoutPlaceholders.Contains(match.Groups[1].Value))
+            {
+                throw values.Error(node, ManifestErrorCodes.InvalidValue, $"layout placeholder {match.Value} is not one of {{{string.Join("}, {", LayoutPlaceholders)}}}");
+            }
+        }
+
+        return layout;
+    }
+
+    private sealed record Context(YamlValues Values, IReadOnlyCollection<string> Engines, Func<string, string?> Environment, YamlMappingNode Root);
+
+    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
+    private static partial Regex LabelPattern();
+
+    [GeneratedRegex(@"\{([^{}]*)\}")]
+    private static partial Regex PlaceholderPattern();
+}

@@ -1,0 +1,18 @@
+using Monotone.Engine;
+
+namespace Monotone.Pipeline;
+
+/// <summary>What a run reports while it works; the tool shows it live or as plain lines.</summary>
+public interface IRunObserver
+{
+    void Fresh(ExperimentStatus status);
+
+    void Started(ExperimentStatus status, string engine);
+
+    void LayerDone(Experiment experiment, LayerProgress progress);
+
+    void Finished(Experiment experiment, TimeSpan elapsed);
+
+    /// <summary>Another process holds the experiment's lock; this run waits for it.</summary>
+    void Waiting(Experiment experiment);
+}

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using Monotone.Pipeline;
+using Monotone.Tool.Console;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary><c>dotnet monotone run</c>: analyse every stale experiment of the manifest.</summary>
+internal sealed class RunCommand
+{
+    private readonly ManifestOption manifest = new();
+
+    private readonly Option<string[]> only = new("--only")
+    {
+        Description = "Run only the models with these labels",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Option<int> jobs = new("--jobs", "-j")
+    {
+        Description = "How many experiments to analyse at once",
+        DefaultValueFactory = _ => 1,
+    };
+
+    private readonly Option<bool> force = new("--force")
+    {
+        Description = "Analyse even the experiments whose results are fresh",
+    };
+
+    private readonly Option<string?> shard = new("--shard")
+    {
+        Description = "Take shard K of N (K/N) of the experiments, for a cluster job array sharing one folder",
+    };
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/");
+        command.Options.Add(manifest.Option);
+        command.Options.Add(only);
+        command.Options.Add(jobs);
+        command.Options.Add(force);
+        command.Options.Add(shard);
+        jobs.Validators.Add(r =>
+        {
+            if (r.GetValueOrDefault<int>() < 1)
+            {
+                r.AddError("--jobs must be at least 1");
+            }
+        });
+        shard.Validators.Add(r =>
+        {
+            try
+            {
+                Shard.Parse(r.GetValueOrDefault<string>() ?? "");
+            }
+            catch (FormatException e)
+            {
+                r.AddError(e.Message);
+            }
+        });
+        command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console, CancellationToken cancellation)
+    {
+        var loaded = manifest.Read(parse);
+        var selected = ExperimentPlan.Only(ExperimentPlan.From(loaded), parse.GetValue(only) ?? []);
+        if (parse.GetValue(shard) is { } text)
+        {
+            selected = Shard.Parse(text).Select(selected);
+        }
+
+        IReadOnlyList<Experiment> analysed = [];
+        void Work(IRunObserver observer) =>
+            analysed = new ExperimentRunner(loaded, EngineCatalog.Create, observer)
+                .Run(selected, parse.GetValue(jobs), parse.GetValue(force), cancellation);
+
+        if (console.Interactive)
+        {
+            LiveRunObserver.Run(console.Error, Work);
+        }
+        else
+        {
+            Work(new PlainRunObserver(console.Error));
+        }
+
+        console.Error.WriteLine($"monotone: {analysed.Count} analysed, {selected.Count - analysed.Count} fresh");
+        return ExitCode.Success;
+    }
+}
