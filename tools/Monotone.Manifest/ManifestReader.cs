@@ -48,12 +48,19 @@ public static partial class ManifestReader
             int code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? 5 : 1;
             throw new ManifestException(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), $"MONO00{code}", problem);
         }
+        catch (InvalidOperationException e)
+        {
+            // YamlDotNet's scanner throws this, without a position, on some malformed input.
+            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"not valid YAML ({e.Message})");
+        }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
             throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "manifest not found");
         }
 
         values.RequireKnownKeys(root, "the manifest", TopKeys);
+        Block(values, root, "data", DataKeys);
+        Block(values, root, "analysis", AnalysisKeys);
         var context = new Context(values, engines, environment ?? Environment.GetEnvironmentVariable, root);
         var models = ReadModels(context);
         return new Manifest(

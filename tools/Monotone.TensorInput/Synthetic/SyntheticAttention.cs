@@ -111,8 +111,10 @@ public sealed class SyntheticAttention : IAttentionSource
             double u3 = Uniform(Mix(key + 3));
 
             // Early layers attend locally; later layers grow a sink whose strength
-            // wanders along the sequence, which is what makes a later query put more
-            // cumulative mass on the first keys than an earlier one.
+            // wanders along the sequence and jumps from query to query. The jumps are
+            // shared by a layer's heads so the head mean keeps them, and they are what
+            // makes a later query put more cumulative mass on the first keys than an
+            // earlier one.
             double recency = 0.02 + (0.5 * u1 * (1 - depth)) + (0.05 * (double)head / heads);
             double sink = 8 * depth * u2;
             double drift = depth * depth * (1 + (2 * u3));

@@ -1,0 +1,106 @@
+using Monotone.Results;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Pipeline;
+
+/// <summary>Real tensor files in the upstream layout: fingerprints, the memo, and what makes a result stale.</summary>
+public class FileInputTests
+{
+    private static string Manifest(string root) => $"""
+        data:
+          source: files
+          root: {root}
+        sequence_lengths: [12]
+        models:
+          - id: org/model
+            label: model
+            layers: 3
+            heads: 4
+        """;
+
+    private static (SampleStudy Study, string Input) Setup()
+    {
+        var study = new SampleStudy("models: []");
+        string input = Path.Combine(study.Folder, "data", "org_model", "12", "attention_probs_mean.pt");
+        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+        File.Copy(Path.Combine(NotebookCases.Folder, "f32_basic.pt"), input);
+        study.WriteManifest(Manifest("data"));
+        return (study, input);
+    }
+
+    [Fact]
+    public void Results_from_files_match_the_notebook_and_record_a_relative_path()
+    {
+        var (study, _) = Setup();
+        using var _ = study;
+
+        var (code, _, _) = study.Tool("run");
+
+        Assert.Equal(0, code);
+        var result = ResultJson.Read(study.Result("model", 12));
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("f32_basic")), result.Layers);
+        Assert.Equal("data/org_model/12/attention_probs_mean.pt", result.Input.Path);
+    }
+
+    [Fact]
+    public void A_changed_input_is_named_in_status_and_reanalysed()
+    {
+        var (study, input) = Setup();
+        using var _ = study;
+        study.Tool("run");
+
+        File.Copy(Path.Combine(NotebookCases.Folder, "view_offset.pt"), input, overwrite: true);
+        var status = study.Tool("status");
+        var run = study.Tool("run");
+
+        Assert.Contains("model/12  stale: input changed: xxh128:", status.Out, StringComparison.Ordinal);
+        Assert.Contains("monotone: 1 analysed", run.Error, StringComparison.Ordinal);
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("view_offset")), ResultJson.Read(study.Result("model", 12)).Layers);
+    }
+
+    [Fact]
+    public void Fingerprints_are_remembered_and_a_fresh_clone_trusts_committed_ones()
+    {
+        var (study, _) = Setup();
+        using var _ = study;
+        study.Tool("run");
+
+        var remembered = study.Tool("status", "--json");
+        Directory.Delete(Path.Combine(study.Folder, ".monotone"), recursive: true);
+        var freshClone = study.Tool("status");
+        var rehashed = study.Tool("status", "--json", "--rehash");
+
+        Assert.Contains("\"fingerprint_origin\": \"memo\"", remembered.Out, StringComparison.Ordinal);
+        Assert.Contains("model/12  fresh (input fingerprint trusted from the committed result", freshClone.Out, StringComparison.Ordinal);
+        Assert.Contains("\"fingerprint_origin\": \"hashed\"", rehashed.Out, StringComparison.Ordinal);
+        Assert.Contains("\"fresh\": true", rehashed.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_input_fails_with_the_models_line()
+    {
+        var (study, input) = Setup();
+        using var _ = study;
+        File.Delete(input);
+
+        var (code, _, error) = study.Tool("run");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"{study.ManifestPath}(6,5): error MONO007: model/12: input not found: {input}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_shape_unlike_the_manifests_fails_with_the_models_line()
+    {
+        var (study, _) = Setup();
+        using var _ = study;
+        study.WriteManifest(Manifest("data").Replace("layers: 3", "layers: 32", StringComparison.Ordinal));
+
+        var (code, _, error) = study.Tool("run");
+
+        Assert.Equal(2, code);
+        Assert.Contains("(6,5): error MONO008: model/12: ", error, StringComparison.Ordinal);
+        Assert.Contains("has 3 layers, but the manifest says 32", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(study.Result("model", 12)));
+    }
+}

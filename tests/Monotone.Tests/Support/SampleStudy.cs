@@ -1,0 +1,39 @@
+namespace Monotone.Tests.Support;
+
+/// <summary>A small study in a temporary folder: a manifest with tiny synthetic models.</summary>
+public sealed class SampleStudy : IDisposable
+{
+    private readonly TemporaryFolder folder = new();
+
+    public SampleStudy(string? manifest = null) => WriteManifest(manifest ?? Tiny);
+
+    /// <summary>Two small synthetic models that analyse in milliseconds.</summary>
+    public const string Tiny = """
+        title: Sample study
+        data:
+          source: synthetic
+        sequence_lengths: [16]
+        models:
+          - id: org/alpha
+            label: alpha
+            layers: 3
+            heads: 4
+          - id: org/beta
+            label: beta
+            layers: 2
+            heads: 3
+        """;
+
+    public string Folder => folder.Path;
+
+    public string ManifestPath => folder.File("experiments.yaml");
+
+    public string Result(string label, int n) => Path.Combine(Folder, "experiments", label, n.ToString(System.Globalization.CultureInfo.InvariantCulture), "monotonicity.json");
+
+    public void WriteManifest(string text) => File.WriteAllText(ManifestPath, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+
+    public (int ExitCode, string Out, string Error) Tool(params string[] args) =>
+        ToolRunner.Run([.. args, "--manifest", ManifestPath]);
+
+    public void Dispose() => folder.Dispose();
+}
