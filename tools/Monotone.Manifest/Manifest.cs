@@ -55,6 +55,7 @@ public enum DataSource
 /// <param name="Layout">Where an input lies: placeholders {root}, {model_dir}, {model_id}, {label}, {sequence_length}, {file}.</param>
 /// <param name="Tensor">Which tensor in a file that holds several; null for files holding one.</param>
 /// <param name="Seed">Varies the synthetic generator's output.</param>
+/// <param name="Engine">The engine the manifest asks for; null leaves the choice to the tool.</param>
 public sealed record ModelSettings(
     DataSource Source,
     string Root,
@@ -64,7 +65,7 @@ public sealed record ModelSettings(
     int Seed,
     IReadOnlyList<int> SequenceLengths,
     AnalysisOptions Analysis,
-    string Engine);
+    string? Engine);
 
 internal static class DisplayPaths
 {

@@ -23,7 +23,7 @@ public static partial class ManifestReader
     private static readonly string[] FigureKeys = ["show_std_error"];
     private static readonly string[] LayoutPlaceholders = ["root", "model_dir", "model_id", "label", "sequence_length", "file"];
 
-    /// <param name="engines">The engine names the caller can run; others are refused at their line.</param>
+    /// <param name="engines">The engine names the caller can run; others are refused at their line. Empty: any name.</param>
     /// <param name="environment">Looks up environment variables; the process environment by default.</param>
     public static Manifest Read(string path, IReadOnlyCollection<string> engines, Func<string, string?>? environment = null)
     {
@@ -176,7 +176,7 @@ public static partial class ManifestReader
         }
 
         var (engine, engineNode) = First(analysis, map => values.String(map, "engine"), "engine");
-        if (engine is not null && !context.Engines.Contains(engine))
+        if (engine is not null && context.Engines.Count > 0 && !context.Engines.Contains(engine))
         {
             throw values.Error(engineNode!, ManifestErrorCodes.InvalidValue, $"unknown engine '{engine}' (choose {string.Join(", ", context.Engines)})");
         }
@@ -195,7 +195,7 @@ public static partial class ManifestReader
                 Epsilon = First(analysis, map => values.Number(map, "epsilon", 0), "epsilon").Value ?? AnalysisOptions.NotebookEpsilon,
                 RelativeFloor = First(analysis, map => values.Number(map, "relative_floor", 0), "relative_floor").Value ?? AnalysisOptions.NotebookRelativeFloor,
             },
-            engine ?? context.Engines.First());
+            engine);
     }
 
     private static YamlMappingNode? Block(YamlValues values, YamlMappingNode parent, string key, IReadOnlyCollection<string> known)

@@ -18,7 +18,8 @@ public sealed record Experiment(
 
     public AnalysisOptions Options => Model.Settings.Analysis;
 
-    public string Engine => Model.Settings.Engine;
+    /// <summary>The engine the manifest asks for; null for the tool's default.</summary>
+    public string? Engine => Model.Settings.Engine;
 }
 
 /// <summary>Where an experiment's tensor comes from.</summary>

@@ -50,17 +50,21 @@ public static class ExperimentPlan
         return new FileInput(Path.GetFullPath(path, manifest.Folder), settings.Tensor);
     }
 
-    /// <summary>Keeps the experiments of the named models; an unknown label is a <see cref="UsageException"/>.</summary>
-    public static IReadOnlyList<Experiment> Only(IReadOnlyList<Experiment> experiments, IReadOnlyCollection<string> labels)
+    /// <summary>
+    /// Keeps the experiments named by model label ("mpt-7b") or by key ("mpt-7b/256");
+    /// a name that matches nothing is a <see cref="UsageException"/>.
+    /// </summary>
+    public static IReadOnlyList<Experiment> Only(IReadOnlyList<Experiment> experiments, IReadOnlyCollection<string> names)
     {
-        if (labels.Count == 0)
+        if (names.Count == 0)
         {
             return experiments;
         }
 
-        var unknown = labels.Where(l => experiments.All(e => e.Label != l)).ToList();
+        static bool Matches(Experiment e, string name) => e.Label == name || e.Key == name;
+        var unknown = names.Where(name => !experiments.Any(e => Matches(e, name))).ToList();
         return unknown.Count == 0
-            ? [.. experiments.Where(e => labels.Contains(e.Label))]
-            : throw new UsageException($"no model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest");
+            ? [.. experiments.Where(e => names.Any(name => Matches(e, name)))]
+            : throw new UsageException($"no experiment or model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest");
     }
 }

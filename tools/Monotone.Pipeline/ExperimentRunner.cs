@@ -13,7 +13,7 @@ namespace Monotone.Pipeline;
 /// recorded inside the result file itself; engines are exact, so the engine is not
 /// part of the key.
 /// </summary>
-public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string, IMonotonicityEngine> engines, IRunObserver observer)
+public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, IMonotonicityEngine> engines, IRunObserver observer)
 {
     private readonly HashMemo memo = HashMemo.Open(StateFolder(manifest));
 
@@ -39,6 +39,9 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string, IM
 
         return ExperimentStatus.Compare(experiment, Fingerprint(experiment, result, rehash), result, unreadable);
     }
+
+    /// <summary>The input's content fingerprint, from the memo or a committed result where it can; null when missing.</summary>
+    public Fingerprint? InputFingerprint(Experiment experiment) => Status(experiment).Input;
 
     private Fingerprint? Fingerprint(Experiment experiment, MonotonicityResult? result, bool rehash)
     {
@@ -99,6 +102,17 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string, IM
         }
 
         return analysed;
+    }
+
+    /// <summary>
+    /// Analyses the experiment from its input again, hashing the input anew and
+    /// ignoring every cache, without writing anything: what `verify` compares.
+    /// </summary>
+    public MonotonicityResult Recompute(Experiment experiment, CancellationToken cancellation)
+    {
+        var input = Fingerprint(experiment, null, rehash: true)
+            ?? throw new ManifestException(manifest.DisplayPath, experiment.Model.Location, ManifestErrorCodes.MissingInput, $"{experiment.Key}: input not found: {((FileInput)experiment.Input).Path}");
+        return Analyze(experiment, input, engines(experiment.Engine), new Progress(observer, experiment), cancellation);
     }
 
     private bool RunOne(Experiment experiment, bool force, CancellationToken cancellation)

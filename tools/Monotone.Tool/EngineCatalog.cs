@@ -12,7 +12,8 @@ internal static class EngineCatalog
 
     public static IReadOnlyList<string> Names { get; } = ["reference"];
 
-    public static IMonotonicityEngine Create(string name) => name switch
+    /// <param name="name">An engine's name; null for the default.</param>
+    public static IMonotonicityEngine Create(string? name) => (name ?? Default) switch
     {
         "reference" => new ReferenceEngine(),
         _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),

@@ -17,6 +17,7 @@ public static class MonotoneCli
             new AnalyzeCommand().Create(console),
             new RunCommand().Create(console),
             new StatusCommand().Create(console),
+            new VerifyCommand().Create(console),
         };
 
         var parse = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Engine;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
 
@@ -11,7 +12,7 @@ internal sealed class RunCommand
 
     private readonly Option<string[]> only = new("--only")
     {
-        Description = "Run only the models with these labels",
+        Description = "Run only these models (label) or experiments (label/sequence_length)",
         AllowMultipleArgumentsPerToken = true,
     };
 
@@ -26,6 +27,11 @@ internal sealed class RunCommand
         Description = "Analyse even the experiments whose results are fresh",
     };
 
+    private readonly Option<string?> engine = new("--engine")
+    {
+        Description = $"Use this engine for every experiment, whatever the manifest says: {string.Join(", ", EngineCatalog.Names)}",
+    };
+
     private readonly Option<string?> shard = new("--shard")
     {
         Description = "Take shard K of N (K/N) of the experiments, for a cluster job array sharing one folder",
@@ -38,7 +44,9 @@ internal sealed class RunCommand
         command.Options.Add(only);
         command.Options.Add(jobs);
         command.Options.Add(force);
+        command.Options.Add(engine);
         command.Options.Add(shard);
+        engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
         jobs.Validators.Add(r =>
         {
             if (r.GetValueOrDefault<int>() < 1)
@@ -70,9 +78,12 @@ internal sealed class RunCommand
             selected = Shard.Parse(text).Select(selected);
         }
 
+        // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
+        string? chosen = parse.GetValue(engine);
+        Func<string?, IMonotonicityEngine> engines = name => EngineCatalog.Create(chosen ?? name);
         IReadOnlyList<Experiment> analysed = [];
         void Work(IRunObserver observer) =>
-            analysed = new ExperimentRunner(loaded, EngineCatalog.Create, observer)
+            analysed = new ExperimentRunner(loaded, engines, observer)
                 .Run(selected, parse.GetValue(jobs), parse.GetValue(force), cancellation);
 
         if (console.Interactive)

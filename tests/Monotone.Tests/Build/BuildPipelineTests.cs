@@ -1,0 +1,65 @@
+using Monotone.Results;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Build;
+
+/// <summary>
+/// End to end: the real `dotnet build` on a sample repository that imports
+/// build/Monotone.targets. Each test builds several times, so they are few.
+/// </summary>
+public class BuildPipelineTests
+{
+    [Fact]
+    public void A_second_build_runs_nothing_and_adding_a_model_runs_only_that_model()
+    {
+        using var sample = new SampleRepository(SampleStudy.Tiny);
+
+        var first = sample.Dotnet("build");
+        var written = File.GetLastWriteTimeUtc(sample.Result("alpha", 16));
+        var second = sample.Dotnet("build");
+        sample.WriteManifest(SampleStudy.Tiny + "\n  - id: org/gamma\n    label: gamma\n    layers: 1\n    heads: 2\n");
+        var third = sample.Dotnet("build");
+
+        Assert.True(first.ExitCode == 0, first.Log);
+        Assert.Contains("alpha/16: analysing", first.Log, StringComparison.Ordinal);
+        Assert.Contains("beta/16: analysing", first.Log, StringComparison.Ordinal);
+        Assert.Equal(3, ResultJson.Read(sample.Result("alpha", 16)).Layers.Count);
+
+        Assert.True(second.ExitCode == 0, second.Log);
+        Assert.Contains("Skipping target \"MonotoneAnalyze\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("dotnet-monotone.dll\" run", second.Log, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
+
+        Assert.True(third.ExitCode == 0, third.Log);
+        Assert.Contains("gamma/16: analysing", third.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("alpha/16", third.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("beta/16", third.Log, StringComparison.Ordinal);
+        Assert.Equal(written, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
+    }
+
+    [Fact]
+    public void A_broken_manifest_fails_the_build_in_the_canonical_form()
+    {
+        using var sample = new SampleRepository(SampleStudy.Tiny.Replace("    heads: 3", "    haeds: 3", StringComparison.Ordinal));
+
+        var (code, log) = sample.Dotnet("build");
+
+        Assert.NotEqual(0, code);
+        Assert.Contains(
+            $"{Path.Combine(sample.Folder, "experiments.yaml")}(13,5): error MONO002: unknown key 'haeds' in a model entry (did you mean 'heads'?)",
+            log,
+            StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(sample.Folder, "experiments")));
+    }
+
+    [Fact]
+    public void The_pipeline_can_be_skipped()
+    {
+        using var sample = new SampleRepository(SampleStudy.Tiny);
+
+        var (code, log) = sample.Dotnet("build", "-p:MonotoneSkip=true");
+
+        Assert.True(code == 0, log);
+        Assert.False(Directory.Exists(Path.Combine(sample.Folder, "experiments")));
+    }
+}

@@ -1,0 +1,132 @@
+using System.CommandLine;
+using System.Globalization;
+using Monotone.Engine;
+using Monotone.Pipeline;
+using Monotone.Results;
+using Monotone.TensorInput;
+using Monotone.Tool.Console;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary>
+/// <c>dotnet monotone verify</c>: recompute every experiment from its input, bypassing
+/// every cache, and compare with the committed results, as `dvc metrics diff` would.
+/// </summary>
+internal sealed class VerifyCommand
+{
+    private readonly ManifestOption manifest = new();
+
+    private readonly Option<double> relative = new("--rtol")
+    {
+        Description = "Relative tolerance for floats (counts must match exactly)",
+        DefaultValueFactory = _ => ResultComparison.DefaultRelative,
+    };
+
+    private readonly Option<double> absolute = new("--atol")
+    {
+        Description = "Absolute tolerance for floats near zero",
+        DefaultValueFactory = _ => ResultComparison.DefaultAbsolute,
+    };
+
+    private readonly Option<string?> engine = new("--engine")
+    {
+        Description = $"Recompute with this engine: {string.Join(", ", EngineCatalog.Names)}",
+    };
+
+    private readonly Option<int> jobs = new("--jobs", "-j")
+    {
+        Description = "How many experiments to recompute at once",
+        DefaultValueFactory = _ => 1,
+    };
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference");
+        command.Options.Add(manifest.Option);
+        command.Options.Add(relative);
+        command.Options.Add(absolute);
+        command.Options.Add(engine);
+        command.Options.Add(jobs);
+        engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
+        command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console, CancellationToken cancellation)
+    {
+        var loaded = manifest.Read(parse);
+        var comparison = new ResultComparison(parse.GetValue(relative), parse.GetValue(absolute));
+        string? chosen = parse.GetValue(engine);
+        var runner = new ExperimentRunner(loaded, name => EngineCatalog.Create(chosen ?? name), NoProgress.Instance);
+        var experiments = ExperimentPlan.From(loaded);
+        var rows = new (Experiment Experiment, IReadOnlyList<string[]> Rows)[experiments.Count];
+        Parallel.For(
+            0,
+            experiments.Count,
+            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)), CancellationToken = cancellation },
+            i =>
+            {
+                var experiment = experiments[i];
+                console.Error.WriteLine($"{experiment.Key}: recomputing");
+                rows[i] = (experiment, Differences(experiment, runner.Recompute(experiment, cancellation), comparison));
+            });
+
+        var table = rows.SelectMany(r => r.Rows.Select(row => (string[])[r.Experiment.Key, .. row])).ToList();
+        if (table.Count == 0)
+        {
+            console.Out.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"verify: all {experiments.Count} experiments reproduce (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
+            return ExitCode.Success;
+        }
+
+        WriteTable(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
+        console.Out.WriteLine($"verify: {rows.Count(r => r.Rows.Count > 0)} of {experiments.Count} experiments differ from their committed results");
+        return ExitCode.CheckFailed;
+    }
+
+    private static IReadOnlyList<string[]> Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)
+    {
+        MonotonicityResult committed;
+        try
+        {
+            committed = ResultJson.Read(experiment.ResultPath);
+        }
+        catch (BadInputException e)
+        {
+            return [["-", "result", e.Problem, "-", "-"]];
+        }
+
+        var rows = new List<string[]>();
+        if (committed.Input.Fingerprint != recomputed.Input.Fingerprint)
+        {
+            rows.Add(["-", "input", committed.Input.Fingerprint, recomputed.Input.Fingerprint, "changed"]);
+        }
+
+        foreach (var d in comparison.Compare(committed.Layers, recomputed.Layers))
+        {
+            rows.Add([d.Layer == 0 ? "-" : Show(d.Layer), d.Field, Show(d.Expected), Show(d.Actual), Change(d.Expected, d.Actual)]);
+        }
+
+        return rows;
+    }
+
+    private static string Change(double committed, double recomputed)
+    {
+        double delta = recomputed - committed;
+        string sign = delta > 0 ? "+" : "";
+        return committed == 0 ? $"{sign}{Show(delta)}" : $"{sign}{Show(delta)} ({(delta / Math.Abs(committed)).ToString("+0.###E+0;-0.###E+0", CultureInfo.InvariantCulture)})";
+    }
+
+    private static string Show(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
+
+    private static void WriteTable(TextWriter writer, string[] header, IReadOnlyList<string[]> rows)
+    {
+        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
+        writer.WriteLine(string.Join("  ", header.Select((h, c) => h.PadRight(widths[c]))).TrimEnd());
+        foreach (var row in rows)
+        {
+            writer.WriteLine(string.Join("  ", row.Select((v, c) => v.PadRight(widths[c]))).TrimEnd());
+        }
+    }
+}
