@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
+using System.Text.RegularExpressions;
 using Monotone.Results;
 using SkiaSharp;
 
@@ -10,7 +11,7 @@ namespace Monotone.Figures;
 /// A figure's three files. Each is a pure function of the figure: no dates, no
 /// random identifiers, fonts from our own bytes, so two renders give the same bytes.
 /// </summary>
-public static class FigureFiles
+public static partial class FigureFiles
 {
     public const int PngDpi = 400;
 
@@ -39,12 +40,35 @@ public static class FigureFiles
             figure.Draw(canvas);
         }
 
-        string svg = Encoding.UTF8.GetString(stream.ToArray());
+        string svg = StableIds(Encoding.UTF8.GetString(stream.ToArray()));
         string size = $"width=\"{Figure.WidthPoints:0}\" height=\"{Figure.HeightPoints:0}\"";
         string physical = $"width=\"{Figure.WidthPoints / 72:0.##}in\" height=\"{Figure.HeightPoints / 72:0.##}in\" viewBox=\"0 0 {Figure.WidthPoints:0} {Figure.HeightPoints:0}\"";
         int at = svg.IndexOf(size, StringComparison.Ordinal);
         return Encoding.UTF8.GetBytes(at < 0 ? svg : string.Concat(svg.AsSpan(0, at), physical, svg.AsSpan(at + size.Length)));
     }
+
+    /// <summary>
+    /// Skia numbers SVG clip paths from a counter shared by the whole process
+    /// (cl_4 in one render, cl_f in the next); numbering them in order of
+    /// appearance makes the file depend on the figure alone.
+    /// </summary>
+    private static string StableIds(string svg)
+    {
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal);
+        return SkiaId().Replace(svg, match =>
+        {
+            if (!numbers.TryGetValue(match.Value, out int number))
+            {
+                number = numbers.Count + 1;
+                numbers[match.Value] = number;
+            }
+
+            return $"{match.Groups[1].Value}_{number}";
+        });
+    }
+
+    [GeneratedRegex(@"\b(cl|gradient|pattern|mask|img)_[0-9a-f]+\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SkiaId();
 
     /// <summary>A 400 dpi PNG (1800 × 1200 px), with a pHYs chunk so that programs place it at 4.5 × 3 in.</summary>
     public static byte[] Png(Figure figure)

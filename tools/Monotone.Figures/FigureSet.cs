@@ -90,7 +90,7 @@ public static class FigureSet
             curves.Add(new Curve(models[m].Label, m, x, y, band, Markers: false));
         }
 
-        string caption = $"{metric.Title} per layer at sequence length {length}"
+        string caption = $"{metric.Caption} per layer at sequence length {length}, one line per model"
             + (showStdError && metric.Spread is not null ? ", with ±2σ bands." : ".");
         return new Figure(metric.Name + suffix, caption, new Chart("Layer", metric.Title, curves, LayerAxis: true));
     }
@@ -113,7 +113,7 @@ public static class FigureSet
 
         return new Figure(
             ByLengthName,
-            "Mean violation rate over all layers against sequence length.",
+            "Mean violation rate over all layers against sequence length, one line per model.",
             new Chart("Sequence Length", "Mean Violation Rate", curves, LayerAxis: false));
     }
 

@@ -17,15 +17,12 @@ public static class PaperFonts
 
     private static readonly Lazy<SKTypeface> RegularFace = new(() => Load("DejaVuSans-Subset.ttf"));
     private static readonly Lazy<SKTypeface> BoldFace = new(() => Load("DejaVuSans-Bold-Subset.ttf"));
-    private static readonly Lazy<SKTypeface> ObliqueFace = new(() => Load("DejaVuSans-Oblique-Subset.ttf"));
     private static readonly Lazy<SKTypeface> MonoFace = new(() => Load("DejaVuSansMono-Subset.ttf"));
     private static readonly Lazy<bool> Registered = new(RegisterWithScottPlot);
 
     public static SKTypeface Regular => RegularFace.Value;
 
     public static SKTypeface Bold => BoldFace.Value;
-
-    public static SKTypeface Oblique => ObliqueFace.Value;
 
     public static SKTypeface Mono => MonoFace.Value;
 

@@ -15,8 +15,8 @@
 set -eu
 here=$(dirname "$0")
 source=/usr/share/fonts/truetype/dejavu
-unicodes="U+0020-007E,U+00A0-017F,U+0391-03A9,U+03B1-03C9,U+03D1,U+03D5,U+03F5,U+2010-2027,U+2030-203A,U+2070-209F,U+2113,U+2190-2199,U+21D2,U+21D4,U+2200-222B,U+2248,U+2260-2265,U+22C5"
-for face in DejaVuSans DejaVuSans-Bold DejaVuSans-Oblique DejaVuSansMono; do
+unicodes="U+0020-007E,U+00A0-017F,U+0391-03A9,U+03B1-03C9,U+03D1,U+03D5,U+03F5,U+2002-2027,U+2030-203A,U+2070-209F,U+2113,U+2190-2199,U+21D2,U+21D4,U+2200-222B,U+2248,U+2260-2265,U+22C5"
+for face in DejaVuSans DejaVuSans-Bold DejaVuSansMono; do
   /usr/bin/python3 -m fontTools.subset "$source/$face.ttf" \
     --unicodes="$unicodes" \
     --no-hinting --no-recalc-timestamp \
