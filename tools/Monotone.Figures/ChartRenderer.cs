@@ -1,0 +1,85 @@
+using ScottPlot;
+using ScottPlot.TickGenerators;
+using SkiaSharp;
+
+namespace Monotone.Figures;
+
+/// <summary>
+/// Draws a <see cref="Chart"/> with ScottPlot in the notebook's style: ScottPlot
+/// maps the data to the page and draws the lines, the ±2σ bands and the frame;
+/// <see cref="GridLines"/> draws the dashed grid beneath the data, and
+/// <see cref="Decorations"/> adds what ScottPlot cannot draw as matplotlib does
+/// (inward ticks on all four sides, tick labels at matplotlib's distances, axis
+/// titles, the legend and the "1e−N" multiplier).
+/// </summary>
+internal static class ChartRenderer
+{
+    public static void Draw(Chart chart, SKCanvas canvas)
+    {
+        using var plot = Build(chart);
+
+        // ScottPlot 5.1 renders twice on a plot's first render (the second with
+        // the layout the first measured), and both land in a PDF or SVG; a first
+        // render that draws nothing leaves one copy.
+        using (var nothing = new SKNoDrawCanvas((int)FigureStyle.Width, (int)FigureStyle.Height))
+        {
+            plot.Render(nothing, (int)FigureStyle.Width, (int)FigureStyle.Height);
+        }
+
+        plot.Render(canvas, (int)FigureStyle.Width, (int)FigureStyle.Height);
+    }
+
+    internal static Plot Build(Chart chart)
+    {
+        PaperFonts.UseInScottPlot();
+        var frame = ChartFrame.Measure(chart);
+        var plot = new Plot();
+
+        // On the appendix's PDF pages a clear would wipe the whole page, not just the figure.
+        plot.RenderManager.ClearCanvasBeforeEachRender = false;
+        plot.Font.Set(PaperFonts.Family);
+        plot.Layout.Fixed(frame.Padding);
+        plot.Axes.SetLimits(frame.X.Min, frame.X.Max, frame.Y.Min, frame.Y.Max);
+        foreach (var axis in plot.Axes.GetAxes())
+        {
+            StyleAxis(axis);
+        }
+        plot.HideGrid();
+
+        foreach (var curve in chart.Curves.Where(c => c.Band is not null))
+        {
+            var band = plot.Add.FillY(curve.X, [.. curve.Y.Select((y, i) => y - curve.Band![i])], [.. curve.Y.Select((y, i) => y + curve.Band![i])]);
+            band.FillColor = FigureStyle.ColorOf(curve.ColorIndex).WithAlpha(FigureStyle.BandAlpha);
+            band.LineWidth = 0;
+        }
+
+        foreach (var curve in chart.Curves)
+        {
+            var line = plot.Add.ScatterLine(frame.ToX(curve.X), curve.Y, FigureStyle.ColorOf(curve.ColorIndex));
+            line.LineWidth = FigureStyle.DataLineWidth;
+            line.LineStyle.StrokeJoin = SKStrokeJoin.Round;
+            line.MarkerShape = curve.Markers ? MarkerShape.FilledCircle : MarkerShape.None;
+            line.MarkerSize = curve.Markers ? Decorations.MarkerSize : 0;
+        }
+
+        var actions = plot.RenderManager.RenderActions;
+        actions.Insert(actions.FindIndex(a => a is ScottPlot.Rendering.RenderActions.RenderPlottables), new GridLines(frame));
+        actions.Add(new Decorations(chart, frame));
+        return plot;
+    }
+
+    /// <summary>
+    /// ScottPlot keeps the frame. Its ticks point outward and its tick labels keep
+    /// their own distances from the frame, so both are left to <see cref="Decorations"/>.
+    /// </summary>
+    private static void StyleAxis(IAxis axis)
+    {
+        axis.TickGenerator = new NumericManual();
+        axis.MajorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
+        axis.MinorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
+        axis.TickLabelStyle.IsVisible = false;
+        axis.FrameLineStyle.Width = FigureStyle.AxisLineWidth;
+        axis.FrameLineStyle.Color = Colors.Black;
+        axis.Label.Text = "";
+    }
+}

@@ -1,0 +1,130 @@
+using Monotone.Results;
+
+namespace Monotone.Figures;
+
+/// <summary>
+/// The paper's figures: for each sequence length, the notebook's three per-layer
+/// figures (one line per model, manifest order); with several lengths, also each
+/// model's mean violation rate against sequence length.
+/// </summary>
+/// <remarks>
+/// File names: the primary length's figures keep the notebook's names
+/// (<c>violation_rate</c>, <c>average_absolute_error</c>, <c>average_relative_error</c>);
+/// every other length's get <c>_n{length}</c> (<c>violation_rate_n1024</c>); the
+/// length figure is <c>violation_rate_by_length</c>. Each is written as .pdf, .svg and .png.
+/// </remarks>
+public static class FigureSet
+{
+    public const string ByLengthName = "violation_rate_by_length";
+
+    public static readonly string[] Extensions = [".pdf", ".svg", ".png"];
+
+    /// <summary>The figures for these models, primary length first, then the others in ascending order.</summary>
+    public static IReadOnlyList<Figure> Plan(IReadOnlyList<ModelSeries> models, FigureSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(models);
+        ArgumentNullException.ThrowIfNull(settings);
+        CheckOneResultPerLength(models);
+        int[] lengths = [.. models.SelectMany(m => m.SequenceLengths).Distinct().Order()];
+        if (lengths.Length == 0)
+        {
+            return [];
+        }
+
+        int primary = PrimaryLength(models, settings);
+        var figures = new List<Figure>();
+        foreach (int length in lengths.Where(l => l != primary).Prepend(primary))
+        {
+            string suffix = length == primary ? "" : $"_n{length}";
+            figures.AddRange(Metric.All.Select(metric => LayerFigure(models, metric, length, suffix, settings.ShowStdError)));
+        }
+
+        if (lengths.Length > 1)
+        {
+            figures.Add(ByLengthFigure(models));
+        }
+
+        return figures;
+    }
+
+    /// <summary>Writes every figure's PDF, SVG and PNG into <paramref name="folder"/>, each only when its bytes change.</summary>
+    public static IReadOnlyList<WrittenFile> Render(IReadOnlyList<ModelSeries> models, FigureSettings settings, string folder)
+    {
+        var written = new List<WrittenFile>();
+        foreach (var figure in Plan(models, settings))
+        {
+            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".pdf"), FigureFiles.Pdf(figure)));
+            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".svg"), FigureFiles.Svg(figure)));
+            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".png"), FigureFiles.Png(figure)));
+        }
+
+        return written;
+    }
+
+    public static int PrimaryLength(IReadOnlyList<ModelSeries> models, FigureSettings settings)
+    {
+        if (settings.PrimarySequenceLength is int chosen)
+        {
+            return models.Any(m => m.At(chosen) is not null)
+                ? chosen
+                : throw new ArgumentException($"no model has results at the primary sequence length {chosen}", nameof(settings));
+        }
+
+        return models.SelectMany(m => m.SequenceLengths).First();
+    }
+
+    private static Figure LayerFigure(IReadOnlyList<ModelSeries> models, Metric metric, int length, string suffix, bool showStdError)
+    {
+        var curves = new List<Curve>();
+        for (int m = 0; m < models.Count; m++)
+        {
+            if (models[m].At(length) is not MonotonicityResult result)
+            {
+                continue;
+            }
+
+            var layers = result.Layers;
+            double[] x = [.. Enumerable.Range(1, layers.Count).Select(i => (double)i)];
+            double[] y = [.. layers.Select(metric.Value)];
+            double[]? band = showStdError && metric.Spread is { } spread ? [.. layers.Select(l => 2 * spread(l))] : null;
+            curves.Add(new Curve(models[m].Label, m, x, y, band, Markers: false));
+        }
+
+        string caption = $"{metric.Caption} per layer at sequence length {length}, one line per model"
+            + (showStdError && metric.Spread is not null ? ", with ±2σ bands." : ".");
+        return new Figure(metric.Name + suffix, caption, new Chart("Layer", metric.Title, curves, LayerAxis: true));
+    }
+
+    private static Figure ByLengthFigure(IReadOnlyList<ModelSeries> models)
+    {
+        var curves = new List<Curve>();
+        for (int m = 0; m < models.Count; m++)
+        {
+            var results = models[m].Results.OrderBy(ModelSeries.LengthOf).ToArray();
+            if (results.Length == 0)
+            {
+                continue;
+            }
+
+            double[] x = [.. results.Select(r => (double)ModelSeries.LengthOf(r))];
+            double[] y = [.. results.Select(ModelSeries.MeanViolationRate)];
+            curves.Add(new Curve(models[m].Label, m, x, y, null, Markers: true));
+        }
+
+        return new Figure(
+            ByLengthName,
+            "Mean violation rate over all layers against sequence length, one line per model.",
+            new Chart("Sequence Length", "Mean Violation Rate", curves, LayerAxis: false));
+    }
+
+    private static void CheckOneResultPerLength(IReadOnlyList<ModelSeries> models)
+    {
+        foreach (var model in models)
+        {
+            if (model.SequenceLengths.GroupBy(l => l).FirstOrDefault(g => g.Count() > 1) is { } twice)
+            {
+                throw new ArgumentException($"model '{model.Label}' has {twice.Count()} results at sequence length {twice.Key}", nameof(models));
+            }
+        }
+    }
+}
