@@ -22,6 +22,9 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
     [Required]
     public string IntermediateFolder { get; set; } = "";
 
+    /// <summary>Stamp files that list the files of one output layer; a stamp whose files are gone is deleted.</summary>
+    public string[] Stamps { get; set; } = [];
+
     [Output]
     public ITaskItem[] Experiments { get; private set; } = [];
 
@@ -49,6 +52,12 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
         var experiments = ExperimentPlan.From(manifest);
         var runner = new ExperimentRunner(manifest, _ => throw new InvalidOperationException("planning analyses nothing"), NoProgress.Instance);
         Experiments = [.. experiments.Select(e => Item(e, runner))];
+        foreach (string stamp in Stamps.Where(s => File.Exists(s) && File.ReadAllLines(s).Any(f => f.Length > 0 && !File.Exists(f))))
+        {
+            // A deleted figure or appendix must be drawn again, though its stamp is newer than its inputs.
+            File.Delete(stamp);
+        }
+
         FiguresDefinition = Write("figures.definition", Definitions.OfFigures(manifest, experiments));
         AppendixDefinition = Write("appendix.definition", Definitions.OfAppendix(manifest));
         return !Log.HasLoggedErrors;

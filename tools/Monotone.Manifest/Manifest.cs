@@ -21,7 +21,8 @@ public sealed record DocumentInfo(string Title, IReadOnlyList<string> Authors, s
 
 /// <summary>How figures are drawn; changing these redraws figures but never re-runs analysis.</summary>
 /// <param name="ShowStdError">Draw ±2σ bands around the error curves, as the notebook's show_std_error.</param>
-public sealed record FigureOptions(bool ShowStdError);
+/// <param name="SequenceLength">The length whose figures get the notebook's file names; null: the first model's first.</param>
+public sealed record FigureOptions(bool ShowStdError, int? SequenceLength);
 
 /// <summary>One model of the study.</summary>
 /// <param name="Id">The model's hub id, e.g. "bigscience/bloom".</param>

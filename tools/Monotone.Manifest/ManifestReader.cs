@@ -20,7 +20,7 @@ public static partial class ManifestReader
     private static readonly string[] ModelKeys = ["id", "label", "layers", "heads", "sequence_lengths", "data", "analysis"];
     private static readonly string[] DataKeys = ["source", "root", "file", "layout", "tensor", "seed"];
     private static readonly string[] AnalysisKeys = ["slopes", "epsilon", "relative_floor", "engine"];
-    private static readonly string[] FigureKeys = ["show_std_error"];
+    private static readonly string[] FigureKeys = ["show_std_error", "sequence_length"];
     private static readonly string[] LayoutPlaceholders = ["root", "model_dir", "model_id", "label", "sequence_length", "file"];
 
     /// <param name="engines">The engine names the caller can run; others are refused at their line. Empty: any name.</param>
@@ -77,12 +77,12 @@ public static partial class ManifestReader
     {
         if (YamlValues.Find(root, "figures") is not { } node)
         {
-            return new FigureOptions(false);
+            return new FigureOptions(false, null);
         }
 
         var figures = values.Mapping(node, "figures");
         values.RequireKnownKeys(figures, "figures", FigureKeys);
-        return new FigureOptions(values.Boolean(figures, "show_std_error") ?? false);
+        return new FigureOptions(values.Boolean(figures, "show_std_error") ?? false, values.Integer(figures, "sequence_length", 1));
     }
 
     private static List<ModelEntry> ReadModels(Context context)

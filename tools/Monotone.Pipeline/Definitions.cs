@@ -36,6 +36,7 @@ public static class Definitions
     public static string OfFigures(Manifest.Manifest manifest, IReadOnlyList<Experiment> experiments) => Lines(
         [
             $"show_std_error={manifest.Figures.ShowStdError}",
+            $"sequence_length={manifest.Figures.SequenceLength}",
             .. experiments.Select(e => $"experiment={e.Key}"),
         ]);
 

@@ -17,6 +17,8 @@ public static class MonotoneCli
             new AnalyzeCommand().Create(console),
             new RunCommand().Create(console),
             new StatusCommand().Create(console),
+            PaperCommand.Figures().Create(console),
+            PaperCommand.Appendix().Create(console),
             new VerifyCommand().Create(console),
         };
 

@@ -22,11 +22,16 @@ public class BuildPipelineTests
 
         Assert.True(first.ExitCode == 0, first.Log);
         Assert.Contains("alpha/16: analysing", first.Log, StringComparison.Ordinal);
+        Assert.True(File.Exists(Path.Combine(sample.Folder, "paper", "figures", "violation_rate.pdf")));
+        Assert.True(File.Exists(Path.Combine(sample.Folder, "paper", "appendix.pdf")));
+        Assert.True(File.Exists(Path.Combine(sample.Folder, "paper", "generated", "numbers.tex")));
         Assert.Contains("beta/16: analysing", first.Log, StringComparison.Ordinal);
         Assert.Equal(3, ResultJson.Read(sample.Result("alpha", 16)).Layers.Count);
 
         Assert.True(second.ExitCode == 0, second.Log);
         Assert.Contains("Skipping target \"MonotoneAnalyze\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
+        Assert.Contains("Skipping target \"MonotoneFigures\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
+        Assert.Contains("Skipping target \"MonotoneAppendix\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("dotnet-monotone.dll\" run", second.Log, StringComparison.Ordinal);
         Assert.Equal(written, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
 
@@ -35,6 +40,33 @@ public class BuildPipelineTests
         Assert.DoesNotContain("alpha/16", third.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("beta/16", third.Log, StringComparison.Ordinal);
         Assert.Equal(written, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
+    }
+
+    [Fact]
+    public void A_figure_option_redraws_figures_and_appendix_without_analysis_and_clean_keeps_results()
+    {
+        using var sample = new SampleRepository(SampleStudy.Tiny);
+        sample.Dotnet("build");
+        string figure = Path.Combine(sample.Folder, "paper", "figures", "average_absolute_error.pdf");
+        var before = File.ReadAllBytes(figure);
+        var resultTime = File.GetLastWriteTimeUtc(sample.Result("alpha", 16));
+
+        sample.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
+        var redraw = sample.Dotnet("build");
+        var clean = sample.Dotnet("clean");
+
+        Assert.True(redraw.ExitCode == 0, redraw.Log);
+        Assert.Contains("Skipping target \"MonotoneAnalyze\"", redraw.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain(": analysing", redraw.Log, StringComparison.Ordinal);
+        Assert.Contains("monotone: figures: ", redraw.Log, StringComparison.Ordinal);
+        Assert.Contains("monotone: appendix: ", redraw.Log, StringComparison.Ordinal);
+        Assert.Equal(resultTime, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
+
+        Assert.True(clean.ExitCode == 0, clean.Log);
+        Assert.False(File.Exists(figure));
+        Assert.False(File.Exists(Path.Combine(sample.Folder, "paper", "appendix.pdf")));
+        Assert.True(File.Exists(sample.Result("alpha", 16)));
+        Assert.NotEmpty(before);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.TensorInput;
 using Monotone.Tool.Console;
+using Monotone.Tool.Paper;
 
 namespace Monotone.Tool.Commands;
 
@@ -72,17 +73,38 @@ internal sealed class VerifyCommand
             });
 
         var table = rows.SelectMany(r => r.Rows.Select(row => (string[])[r.Experiment.Key, .. row])).ToList();
-        if (table.Count == 0)
+        int differing = rows.Count(r => r.Rows.Count > 0);
+        if (table.Count > 0)
+        {
+            WriteTable(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
+            console.Out.WriteLine($"verify: {differing} of {experiments.Count} experiments differ from their committed results");
+        }
+        else
         {
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"verify: all {experiments.Count} experiments reproduce (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
-            return ExitCode.Success;
         }
 
-        WriteTable(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
-        console.Out.WriteLine($"verify: {rows.Count(r => r.Rows.Count > 0)} of {experiments.Count} experiments differ from their committed results");
-        return ExitCode.CheckFailed;
+        var stale = differing == 0 ? StalePaperFiles(loaded) : [];
+        foreach (string file in stale)
+        {
+            console.Out.WriteLine($"verify: {file} is stale: it differs from a render of the committed results (run `dotnet build`)");
+        }
+
+        return differing > 0 || stale.Count > 0 ? ExitCode.CheckFailed : ExitCode.Success;
+    }
+
+    // Figures and the appendix are build outputs: stale ones mean the paper shows other numbers than the record.
+    private static IReadOnlyList<string> StalePaperFiles(Manifest.Manifest manifest)
+    {
+        var inputs = PaperInputs.Load(manifest);
+        return
+        [
+            .. PaperFiles.Figures(inputs).Concat(PaperFiles.Appendix(inputs))
+                .Where(file => !file.IsCurrent())
+                .Select(file => Path.GetRelativePath(manifest.Folder, file.Path)),
+        ];
     }
 
     private static IReadOnlyList<string[]> Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)

@@ -1,0 +1,69 @@
+using System.Text.Json.Nodes;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Pipeline;
+
+/// <summary>`dotnet monotone verify`: recompute, compare, and exit 1 on any difference.</summary>
+public class VerifyTests
+{
+    private static SampleStudy Built()
+    {
+        var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        Assert.Equal(0, study.Tool("figures").ExitCode);
+        Assert.Equal(0, study.Tool("appendix").ExitCode);
+        return study;
+    }
+
+    [Fact]
+    public void Committed_results_that_reproduce_pass()
+    {
+        using var study = Built();
+
+        var (code, output, _) = study.Tool("verify");
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("verify: all 2 experiments reproduce", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_changed_number_is_shown_as_a_metrics_diff()
+    {
+        using var study = Built();
+        string path = study.Result("alpha", 16);
+        var json = JsonNode.Parse(File.ReadAllText(path))!;
+        long count = (long)json["layers"]![2]!["violations_count"]!;
+        json["layers"]![2]!["violations_count"] = count + 1;
+        File.WriteAllText(path, json.ToJsonString());
+
+        var (code, output, _) = study.Tool("verify");
+
+        Assert.Equal(1, code);
+        Assert.Contains("Experiment  Layer  Metric", output, StringComparison.Ordinal);
+        Assert.Matches($@"alpha/16\s+3\s+violations_count\s+{count + 1}\s+{count}\s+-1", output);
+        Assert.Contains("verify: 1 of 2 experiments differ", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_stale_figure_fails()
+    {
+        using var study = Built();
+        File.AppendAllText(Path.Combine(study.Folder, "paper", "figures", "violation_rate.svg"), "<!-- edited -->");
+
+        var (code, output, _) = study.Tool("verify");
+
+        Assert.Equal(1, code);
+        Assert.Contains("verify: paper/figures/violation_rate.svg is stale", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Figures_without_results_say_what_to_run()
+    {
+        using var study = new SampleStudy();
+
+        var (code, _, error) = study.Tool("figures");
+
+        Assert.Equal(2, code);
+        Assert.Contains("no result for alpha/16 yet; run `dotnet monotone run` first", error, StringComparison.Ordinal);
+    }
+}

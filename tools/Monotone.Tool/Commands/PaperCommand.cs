@@ -1,0 +1,59 @@
+using System.CommandLine;
+using Monotone.Figures;
+using Monotone.Results;
+using Monotone.Tool.Console;
+using Monotone.Tool.Paper;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary>
+/// <c>dotnet monotone figures</c> and <c>dotnet monotone appendix</c>: one layer of the
+/// paper each, drawn from the results on disk alone. Kept separate so that MSBuild
+/// redraws the figures without rebuilding the appendix's text, and the reverse.
+/// </summary>
+internal sealed class PaperCommand(string name, string description, Func<PaperInputs, IReadOnlyList<PlannedFile>> files)
+{
+    private readonly ManifestOption manifest = new();
+
+    private readonly Option<string?> stamp = new("--stamp")
+    {
+        Description = "After writing, list the layer's files in this stamp file (for MSBuild's incremental checks)",
+    };
+
+    public static PaperCommand Figures() => new("figures", "Draw the paper's figures (PDF, SVG, PNG) into paper/figures/", PaperFiles.Figures);
+
+    public static PaperCommand Appendix() => new("appendix", "Write paper/appendix.pdf and the LaTeX under paper/generated/", PaperFiles.Appendix);
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command(name, description);
+        command.Options.Add(manifest.Option);
+        command.Options.Add(stamp);
+        command.SetAction(parse => (int)Execute(parse, console));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console)
+    {
+        var loaded = manifest.Read(parse);
+        var planned = files(PaperInputs.Load(loaded));
+        int changed = 0;
+        foreach (var file in planned)
+        {
+            var written = WrittenFile.Write(file.Path, file.Content());
+            if (written.Changed)
+            {
+                changed++;
+                console.Error.WriteLine($"monotone: wrote {Path.GetRelativePath(loaded.Folder, written.Path)} ({written.Bytes / 1024.0:0.0} KB)");
+            }
+        }
+
+        console.Error.WriteLine($"monotone: {name}: {changed} written, {planned.Count - changed} unchanged");
+        if (parse.GetValue(stamp) is { } stampFile)
+        {
+            AtomicFile.Write(stampFile, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', planned.Select(f => f.Path)) + "\n"));
+        }
+
+        return ExitCode.Success;
+    }
+}
