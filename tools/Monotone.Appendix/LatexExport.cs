@@ -40,7 +40,7 @@ public static class LatexExport
         foreach (var r in rows)
         {
             string label = Escape(r.Model) + (r.Synthetic ? "$^{*}$" : "");
-            tex.Append(CultureInfo.InvariantCulture, $"{label} & {r.Layers} & {r.Heads} & {r.SequenceLength} & {Numbers.Rate(r.MeanRate)} & {Numbers.Rate(r.MaxRate)} & {r.MaxLayer} \\\\\n");
+            tex.Append(CultureInfo.InvariantCulture, $"{label} & {r.Layers} & {r.Heads} & {r.SequenceLength} & {Numbers.Latex(Numbers.Rate(r.MeanRate))} & {Numbers.Latex(Numbers.Rate(r.MaxRate))} & {r.MaxLayer} \\\\\n");
         }
 
         tex.Append("\\bottomrule\n\\end{tabular}\n");
@@ -70,8 +70,8 @@ public static class LatexExport
         foreach (var r in rows)
         {
             string name = CamelCase(r.Model) + "{0}" + (r.SequenceLength == primary ? "" : "AtN" + Spelled(r.SequenceLength.ToString(CultureInfo.InvariantCulture)));
-            Define(tex, string.Format(CultureInfo.InvariantCulture, name, "MeanViolationRate"), Numbers.Rate(r.MeanRate));
-            Define(tex, string.Format(CultureInfo.InvariantCulture, name, "MaxViolationRate"), Numbers.Rate(r.MaxRate));
+            Define(tex, string.Format(CultureInfo.InvariantCulture, name, "MeanViolationRate"), Numbers.Latex(Numbers.Rate(r.MeanRate)));
+            Define(tex, string.Format(CultureInfo.InvariantCulture, name, "MaxViolationRate"), Numbers.Latex(Numbers.Rate(r.MaxRate)));
             Define(tex, string.Format(CultureInfo.InvariantCulture, name, "MaxViolationLayer"), Numbers.Plain(r.MaxLayer));
             Define(tex, string.Format(CultureInfo.InvariantCulture, name, "Layers"), Numbers.Plain(r.Layers));
         }

@@ -5,8 +5,21 @@ namespace Monotone.Appendix;
 /// <summary>How the appendix and the LaTeX files write numbers, so the two always agree.</summary>
 internal static class Numbers
 {
-    /// <summary>Rates in [0, 1] with four decimals: 0.0512.</summary>
-    public static string Rate(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Rates in [0, 1] with four decimals (0.0512); below 0.001, where four decimals
+    /// would hide them, three significant digits (1.23e−4).
+    /// </summary>
+    public static string Rate(double value) =>
+        value == 0 || value >= 0.001 ? value.ToString("0.0000", CultureInfo.InvariantCulture) : Error(value);
+
+    /// <summary>A number as written above, in LaTeX: 1.23e−4 becomes \ensuremath{1.23\times10^{-4}}.</summary>
+    public static string Latex(string number)
+    {
+        int e = number.IndexOf('e', StringComparison.Ordinal);
+        return e < 0
+            ? number
+            : $"\\ensuremath{{{number[..e]}\\times10^{{{number[(e + 1)..].Replace('\u2212', '-')}}}}}";
+    }
 
     /// <summary>Errors span many decades: three significant digits, in scientific notation below 0.001 (0.0299, 1.23e−4).</summary>
     public static string Error(double value)
