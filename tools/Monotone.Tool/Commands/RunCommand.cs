@@ -16,21 +16,14 @@ internal sealed class RunCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<int> jobs = new("--jobs", "-j")
-    {
-        Description = "How many experiments to analyse at once",
-        DefaultValueFactory = _ => 1,
-    };
+    private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to analyse at once");
 
     private readonly Option<bool> force = new("--force")
     {
         Description = "Analyse even the experiments whose results are fresh",
     };
 
-    private readonly Option<string?> engine = new("--engine")
-    {
-        Description = $"Use this engine for every experiment, whatever the manifest says: {string.Join(", ", EngineCatalog.Names)}",
-    };
+    private readonly Option<string?> engine = SharedOptions.Engine("Use this engine for every experiment, whatever the manifest says");
 
     private readonly Option<string?> shard = new("--shard")
     {
@@ -46,14 +39,6 @@ internal sealed class RunCommand
         command.Options.Add(force);
         command.Options.Add(engine);
         command.Options.Add(shard);
-        engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
-        jobs.Validators.Add(r =>
-        {
-            if (r.GetValueOrDefault<int>() < 1)
-            {
-                r.AddError("--jobs must be at least 1");
-            }
-        });
         shard.Validators.Add(r =>
         {
             try

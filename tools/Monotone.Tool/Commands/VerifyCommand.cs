@@ -29,16 +29,9 @@ internal sealed class VerifyCommand
         DefaultValueFactory = _ => ResultComparison.DefaultAbsolute,
     };
 
-    private readonly Option<string?> engine = new("--engine")
-    {
-        Description = $"Recompute with this engine: {string.Join(", ", EngineCatalog.Names)}",
-    };
+    private readonly Option<string?> engine = SharedOptions.Engine("Recompute with this engine");
 
-    private readonly Option<int> jobs = new("--jobs", "-j")
-    {
-        Description = "How many experiments to recompute at once",
-        DefaultValueFactory = _ => 1,
-    };
+    private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to recompute at once");
 
     public Command Create(ToolConsole console)
     {
@@ -48,7 +41,6 @@ internal sealed class VerifyCommand
         command.Options.Add(absolute);
         command.Options.Add(engine);
         command.Options.Add(jobs);
-        engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
     }
