@@ -1,4 +1,5 @@
 using Monotone.Engine;
+using Monotone.Engine.Torch;
 
 namespace Monotone.Tool;
 
@@ -10,11 +11,67 @@ internal static class EngineCatalog
 {
     public const string Default = "reference";
 
-    public static IReadOnlyList<string> Names { get; } = ["reference"];
+    /// <summary>
+    /// The managed engine: what "auto" runs without a GPU, and what a user is sent to when
+    /// the torch engine cannot run. The one line to change when a faster managed engine lands.
+    /// </summary>
+    public const string Managed = "reference";
+
+    /// <summary>--device's default: a GPU when libtorch sees one, otherwise the CPU.</summary>
+    public const string AutomaticDevice = "auto";
+
+    public static IReadOnlyList<string> Names { get; } = ["reference", "torch", "auto"];
 
     public static IMonotonicityEngine Create(string name) => name switch
     {
         "reference" => new ReferenceEngine(),
         _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),
     };
+
+    /// <summary>Whether the engine runs on TorchSharp, so --device and --chunk-memory apply.</summary>
+    public static bool UsesDevice(string name) => name is "torch" or "auto";
+
+    /// <summary>Opens the engine asked for on this machine, and says in a line what was chosen (null for a managed engine asked for by name).</summary>
+    /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
+    /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
+    public static (IMonotonicityEngine Engine, string? Choice) Open(string name, string device, long? chunkMemoryBytes)
+    {
+        if (name == "torch")
+        {
+            var torch = TorchEngine.Open(TorchDeviceFor(device, out string why), chunkMemoryBytes);
+            return (torch, $"engine {torch.Name}{why}, {torch.Runtime}");
+        }
+
+        if (name != "auto")
+        {
+            return (Create(name), null);
+        }
+
+        // auto: torch where there is a GPU, the managed engine everywhere else.
+        var cuda = device == AutomaticDevice ? TorchDevice.Cuda() : Parse(device);
+        int gpus = LibTorchRuntime.CudaDevices(out string reason);
+        if (cuda.IsCuda && gpus > cuda.Index)
+        {
+            var torch = TorchEngine.Open(cuda, chunkMemoryBytes);
+            return (torch, $"engine auto chose {torch.Name} ({reason}), {torch.Runtime}");
+        }
+
+        return (Create(Managed), $"engine auto chose {Managed}: no CUDA device for the torch engine ({reason})");
+    }
+
+    private static TorchDevice TorchDeviceFor(string device, out string why)
+    {
+        why = "";
+        if (device != AutomaticDevice)
+        {
+            return Parse(device);
+        }
+
+        int gpus = LibTorchRuntime.CudaDevices(out string reason);
+        why = $" (--device auto: {reason})";
+        return gpus > 0 ? TorchDevice.Cuda() : TorchDevice.Cpu;
+    }
+
+    private static TorchDevice Parse(string device) =>
+        TorchDevice.TryParse(device, out var parsed) ? parsed : throw new ArgumentException($"unknown device '{device}'", nameof(device));
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Engine;
 using Monotone.TensorInput;
 using Monotone.Tool.Commands;
 using Monotone.Tool.Console;
@@ -39,6 +40,11 @@ public static class MonotoneCli
         catch (IOException e)
         {
             console.WriteError(e.Message);
+            return (int)ExitCode.BadInput;
+        }
+        catch (EngineUnavailableException e)
+        {
+            console.WriteError($"the torch engine cannot run here: {e.Message}; use --engine {EngineCatalog.Managed} (the managed engine) instead");
             return (int)ExitCode.BadInput;
         }
     }
