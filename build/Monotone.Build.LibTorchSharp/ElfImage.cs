@@ -24,7 +24,19 @@ public sealed class ElfImage
     public static ElfImage Read(byte[] bytes)
     {
         using var stream = new MemoryStream(bytes, writable: false);
-        if (!ElfFile.TryRead(stream, out var file, out var diagnostics) || file is null)
+        ElfFile? file;
+        LibObjectFile.Diagnostics.DiagnosticBag? diagnostics;
+        try
+        {
+            ElfFile.TryRead(stream, out file, out diagnostics);
+        }
+        catch (Exception e) when (e is EndOfStreamException or LibObjectFile.ObjectFileException or ArgumentException or InvalidOperationException or IndexOutOfRangeException)
+        {
+            // LibObjectFile throws, rather than reports, on some damage, such as a truncated file.
+            throw new InvalidDataException($"not an ELF file that can be read ({e.Message})", e);
+        }
+
+        if (file is null || diagnostics is null || diagnostics.HasErrors)
         {
             string first = diagnostics?.Messages.Where(m => m.Kind == LibObjectFile.Diagnostics.DiagnosticKind.Error).Select(m => m.ToString()).FirstOrDefault() ?? "unreadable";
             throw new InvalidDataException($"not an ELF file that can be read ({first})");

@@ -28,7 +28,7 @@ public static class LibTorchRuntime
             int count = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
             why = count > 0 ? $"{count} CUDA device(s)"
                 : LibTorchPackage.IsCuda ? "libtorch sees no CUDA device"
-                : $"libtorch is the CPU build ({LibTorchPackage.Id})";
+                : $"libtorch is the CPU build, {LibTorchPackage.Id}; build with -p:MonotoneLibTorch=cuda-12.8 for GPUs";
             return count;
         }
         catch (EngineUnavailableException e)
