@@ -45,6 +45,8 @@ internal sealed class CausalAttention
         int n = source.SequenceLength;
         int heads = source.Heads;
         var sum = zeros(n, n, ScalarType.Float64, device);
+        using var minusInfinity = double.NegativeInfinity.ToScalar();
+        using var headCount = ((double)heads).ToScalar();
         for (int first = 0; first < heads; first += headsPerBatch)
         {
             using var batch = NewDisposeScope();
@@ -58,14 +60,14 @@ internal sealed class CausalAttention
             var logits = host.narrow(0, 0, count).to(device);
             RejectNotFinite(logits, layer, first);
             var scores = negativeSlopes.narrow(0, first, count) * distances;
-            var attention = (logits + scores).masked_fill(future, double.NegativeInfinity).softmax(-1);
+            var attention = (logits + scores).masked_fill(future, minusInfinity).softmax(-1);
 
             // torch's mean over heads is their sum divided by the count; summed here batch by batch.
             // (A bare 0 would bind to sum(ScalarType? type), C#'s literal 0 being an enum value too.)
             sum.add_(attention.sum(dim: 0L));
         }
 
-        return sum.div_(heads).cumsum(1);
+        return sum.div_(headCount).cumsum(1);
     }
 
     /// <summary>The reference engine's check, with its message: NaN or ±inf where keys j ≤ i.</summary>

@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace Monotone.Engine.Torch;
@@ -20,19 +21,26 @@ internal sealed class ChunkedMoments
     /// <summary>torch's <c>std()</c>: N - 1 in the denominator; 0 for fewer than two values, as the notebook leaves it.</summary>
     public double SampleStd => count > 1 ? Math.Sqrt(squares / (count - 1)) : 0;
 
-    /// <summary>Adds a non-empty 1-D chunk.</summary>
-    public void Add(Tensor values)
+    /// <summary>Adds a chunk of <paramref name="count"/> values, held where <paramref name="others"/> is false; zero elsewhere.</summary>
+    /// <param name="zero">0.0 as a Scalar, which the caller owns.</param>
+    public void Add(long count, Tensor values, Tensor others, Scalar zero)
     {
-        long k = values.shape[0];
         double sum = values.sum().item<double>();
-        double chunkMean = sum / k;
-        double chunkSquares = k > 1 ? (values - chunkMean).square().sum().item<double>() : 0;
+        double chunkMean = sum / count;
+        double chunkSquares = 0;
+        if (count > 1)
+        {
+            using var meanScalar = chunkMean.ToScalar();
+            var deviations = values.sub(meanScalar);
+            chunkSquares = deviations.mul_(deviations).masked_fill_(others, zero).sum().item<double>();
+        }
+
         total.Add(sum);
 
-        long merged = count + k;
+        long merged = this.count + count;
         double delta = chunkMean - mean;
-        mean += delta * k / merged;
-        squares += chunkSquares + (delta * delta * ((double)count * k / merged));
-        count = merged;
+        mean += delta * count / merged;
+        squares += chunkSquares + (delta * delta * ((double)this.count * count / merged));
+        this.count = merged;
     }
 }

@@ -28,7 +28,7 @@ public sealed class TorchEngine : IMonotonicityEngine
     public LoadedLibTorch Runtime { get; }
 
     /// <summary>Loads libtorch and checks the device is there.</summary>
-    /// <param name="chunkMemoryBytes">Memory for one batch of heads or chunk of pairs; default a quarter of the device's free memory.</param>
+    /// <param name="chunkMemoryBytes">Memory for one batch of heads or chunk of pairs; default <see cref="ChunkPlan.DefaultBudget"/>.</param>
     /// <exception cref="EngineUnavailableException">libtorch does not load, or the device is not there.</exception>
     public static TorchEngine Open(TorchDevice device, long? chunkMemoryBytes = null)
     {
@@ -56,7 +56,7 @@ public sealed class TorchEngine : IMonotonicityEngine
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var device = Device.IsCuda ? torch.device(DeviceType.CUDA, Device.Index) : CPU;
-        long budget = chunkMemoryBytes ?? DeviceMemory.FreeBytes(Device) / ChunkPlan.FreeMemoryShare;
+        long budget = chunkMemoryBytes ?? ChunkPlan.DefaultBudget(Device.IsCuda, DeviceMemory.FreeBytes(Device));
         var plan = ChunkPlan.For(tensor.Heads, n, budget);
         var attention = new CausalAttention(tensor, slopes, device, plan.HeadsPerBatch);
         var pairs = triu_indices(n, n, 1, device: device);

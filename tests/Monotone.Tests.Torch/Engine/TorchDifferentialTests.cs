@@ -46,6 +46,23 @@ public class TorchDifferentialTests
         NotebookAgreement.AssertEqual(expected, chunked);
     }
 
+    /// <summary>The CPU, and every CUDA GPU that libtorch sees (none without the CUDA build and a GPU).</summary>
+    public static TheoryData<string> Devices() =>
+        [.. Enumerable.Range(0, LibTorchRuntime.CudaDevices(out _)).Select(i => $"cuda:{i}").Prepend("cpu")];
+
+    [Theory]
+    [MemberData(nameof(Devices))]
+    public void On_every_device_the_torch_engine_agrees_with_the_reference_engine(string device)
+    {
+        Assert.True(TorchDevice.TryParse(device, out var parsed));
+        var engine = TorchEngine.Open(parsed);
+
+        foreach (var input in Cases)
+        {
+            NotebookAgreement.AssertEqual(new ReferenceEngine().Analyze(input, new AnalysisOptions()), engine.Analyze(input, new AnalysisOptions()));
+        }
+    }
+
     [Fact]
     public void Options_and_slope_sets_reach_the_tensor_program()
     {
@@ -71,8 +88,16 @@ public class TorchDifferentialTests
     [Theory]
     [InlineData(1, 1, 1L << 30, 1, 1)]
     [InlineData(32, 256, 1L << 30, 32, 32640)]
-    [InlineData(112, 2048, 1L << 30, 6, 7281)]
+    [InlineData(112, 2048, 1L << 30, 6, 9362)]
     [InlineData(4, 64, 1, 1, 1)]
     public void Chunk_plans_fit_the_budget(int heads, int n, long budget, int headsPerBatch, long pairsPerChunk) =>
         Assert.Equal(new ChunkPlan(headsPerBatch, pairsPerChunk), ChunkPlan.For(heads, n, budget));
+
+    [Fact]
+    public void Without_a_set_budget_a_GPU_gets_a_quarter_of_its_free_memory_and_the_CPU_small_chunks()
+    {
+        Assert.Equal(20L << 30, ChunkPlan.DefaultBudget(cuda: true, 80L << 30));
+        Assert.Equal(ChunkPlan.CpuBudgetCap, ChunkPlan.DefaultBudget(cuda: false, 24L << 30));
+        Assert.Equal(1L << 20, ChunkPlan.DefaultBudget(cuda: false, 4L << 20));
+    }
 }

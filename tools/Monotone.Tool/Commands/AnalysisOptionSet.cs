@@ -40,7 +40,7 @@ internal sealed class AnalysisOptionSet
 
     public Option<string?> ChunkMemory { get; } = new("--chunk-memory")
     {
-        Description = "For --engine torch or auto: memory for one chunk of the computation, e.g. 512M or 4G (default: a quarter of the device's free memory)",
+        Description = "For --engine torch or auto: memory for one chunk of the computation, e.g. 512M or 4G (default: 16M on the CPU, a quarter of a GPU's free memory)",
     };
 
     public AnalysisOptionSet()
