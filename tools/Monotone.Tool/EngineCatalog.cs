@@ -22,11 +22,9 @@ internal static class EngineCatalog
 
     public static IReadOnlyList<string> Names { get; } = ["reference", "torch", "auto"];
 
-    public static IMonotonicityEngine Create(string name) => name switch
-    {
-        "reference" => new ReferenceEngine(),
-        _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),
-    };
+    /// <summary>The engine of that name, on the device "auto" picks.</summary>
+    /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
+    public static IMonotonicityEngine Create(string name) => Open(name, AutomaticDevice, null).Engine;
 
     /// <summary>Whether the engine runs on TorchSharp, so --device and --chunk-memory apply.</summary>
     public static bool UsesDevice(string name) => name is "torch" or "auto";
@@ -34,20 +32,37 @@ internal static class EngineCatalog
     /// <summary>Opens the engine asked for on this machine, and says in a line what was chosen (null for a managed engine asked for by name).</summary>
     /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
     /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
-    public static (IMonotonicityEngine Engine, string? Choice) Open(string name, string device, long? chunkMemoryBytes)
+    public static (IMonotonicityEngine Engine, string? Choice) Open(string name, string device, long? chunkMemoryBytes) => name switch
     {
-        if (name == "torch")
+        "torch" => OpenTorch(device, chunkMemoryBytes),
+        "auto" => OpenAuto(device, chunkMemoryBytes),
+        _ => (CreateManaged(name), null),
+    };
+
+    private static IMonotonicityEngine CreateManaged(string name) => name switch
+    {
+        "reference" => new ReferenceEngine(),
+        _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),
+    };
+
+    private static (IMonotonicityEngine, string?) OpenTorch(string device, long? chunkMemoryBytes)
+    {
+        string why = "";
+        var chosen = device == AutomaticDevice ? TorchDevice.Cpu : Parse(device);
+        if (device == AutomaticDevice)
         {
-            var torch = TorchEngine.Open(TorchDeviceFor(device, out string why), chunkMemoryBytes);
-            return (torch, $"engine {torch.Name}{why}, {torch.Runtime}");
+            int gpus = LibTorchRuntime.CudaDevices(out string reason);
+            why = $" (--device auto: {reason})";
+            chosen = gpus > 0 ? TorchDevice.Cuda() : TorchDevice.Cpu;
         }
 
-        if (name != "auto")
-        {
-            return (Create(name), null);
-        }
+        var torch = TorchEngine.Open(chosen, chunkMemoryBytes);
+        return (torch, $"engine {torch.Name}{why}, {torch.Runtime}");
+    }
 
-        // auto: torch where there is a GPU, the managed engine everywhere else.
+    // auto: torch where there is a GPU, the managed engine everywhere else.
+    private static (IMonotonicityEngine, string?) OpenAuto(string device, long? chunkMemoryBytes)
+    {
         var cuda = device == AutomaticDevice ? TorchDevice.Cuda() : Parse(device);
         int gpus = LibTorchRuntime.CudaDevices(out string reason);
         if (cuda.IsCuda && gpus > cuda.Index)
@@ -56,20 +71,7 @@ internal static class EngineCatalog
             return (torch, $"engine auto chose {torch.Name} ({reason}), {torch.Runtime}");
         }
 
-        return (Create(Managed), $"engine auto chose {Managed}: no CUDA device for the torch engine ({reason})");
-    }
-
-    private static TorchDevice TorchDeviceFor(string device, out string why)
-    {
-        why = "";
-        if (device != AutomaticDevice)
-        {
-            return Parse(device);
-        }
-
-        int gpus = LibTorchRuntime.CudaDevices(out string reason);
-        why = $" (--device auto: {reason})";
-        return gpus > 0 ? TorchDevice.Cuda() : TorchDevice.Cpu;
+        return (CreateManaged(Managed), $"engine auto chose {Managed}: no CUDA device for the torch engine ({reason})");
     }
 
     private static TorchDevice Parse(string device) =>
