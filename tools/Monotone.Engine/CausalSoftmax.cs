@@ -84,10 +84,7 @@ public static class CausalSoftmax
         {
             if (!double.IsFinite(row[j]))
             {
-                string what = double.IsNaN(row[j]) ? "NaN" : $"an infinite value ({row[j]})";
-                throw new BadInputException(
-                    tensor.Path,
-                    $"contains {what} at [layer, head, query, key] = [{layer}, {head}, {i}, {j}] (0-based, as PyTorch indexes)");
+                throw InputValues.NotFinite(tensor, layer, head, i, j, row[j]);
             }
         }
     }

@@ -1,4 +1,5 @@
 using Monotone.Engine;
+using Monotone.Engine.Torch;
 
 namespace Monotone.Tool;
 
@@ -10,12 +11,69 @@ internal static class EngineCatalog
 {
     public const string Default = "reference";
 
-    public static IReadOnlyList<string> Names { get; } = ["reference"];
+    /// <summary>
+    /// The managed engine: what "auto" runs without a GPU, and what a user is sent to when
+    /// the torch engine cannot run. The one line to change when a faster managed engine lands.
+    /// </summary>
+    public const string Managed = "reference";
 
-    /// <param name="name">An engine's name; null for the default.</param>
-    public static IMonotonicityEngine Create(string? name) => (name ?? Default) switch
+    /// <summary>--device's default: a GPU when libtorch sees one, otherwise the CPU.</summary>
+    public const string AutomaticDevice = "auto";
+
+    public static IReadOnlyList<string> Names { get; } = ["reference", "torch", "auto"];
+
+    /// <summary>The engine of that name (null for the default), on the device "auto" picks.</summary>
+    /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
+    public static IMonotonicityEngine Create(string? name) => Open(name ?? Default, AutomaticDevice, null).Engine;
+
+    /// <summary>Whether the engine runs on TorchSharp, so --device and --chunk-memory apply.</summary>
+    public static bool UsesDevice(string name) => name is "torch" or "auto";
+
+    /// <summary>Opens the engine asked for on this machine, and says in a line what was chosen (null for a managed engine asked for by name).</summary>
+    /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
+    /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
+    public static (IMonotonicityEngine Engine, string? Choice) Open(string name, string device, long? chunkMemoryBytes) => name switch
+    {
+        "torch" => OpenTorch(device, chunkMemoryBytes),
+        "auto" => OpenAuto(device, chunkMemoryBytes),
+        _ => (CreateManaged(name), null),
+    };
+
+    private static IMonotonicityEngine CreateManaged(string name) => name switch
     {
         "reference" => new ReferenceEngine(),
         _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),
     };
+
+    private static (IMonotonicityEngine, string?) OpenTorch(string device, long? chunkMemoryBytes)
+    {
+        string why = "";
+        var chosen = device == AutomaticDevice ? TorchDevice.Cpu : Parse(device);
+        if (device == AutomaticDevice)
+        {
+            int gpus = LibTorchRuntime.CudaDevices(out string reason);
+            why = $" (--device auto: {reason})";
+            chosen = gpus > 0 ? TorchDevice.Cuda() : TorchDevice.Cpu;
+        }
+
+        var torch = TorchEngine.Open(chosen, chunkMemoryBytes);
+        return (torch, $"engine {torch.Name}{why}, {torch.Runtime}");
+    }
+
+    // auto: torch where there is a GPU, the managed engine everywhere else.
+    private static (IMonotonicityEngine, string?) OpenAuto(string device, long? chunkMemoryBytes)
+    {
+        var cuda = device == AutomaticDevice ? TorchDevice.Cuda() : Parse(device);
+        int gpus = LibTorchRuntime.CudaDevices(out string reason);
+        if (cuda.IsCuda && gpus > cuda.Index)
+        {
+            var torch = TorchEngine.Open(cuda, chunkMemoryBytes);
+            return (torch, $"engine auto chose {torch.Name} ({reason}), {torch.Runtime}");
+        }
+
+        return (CreateManaged(Managed), $"engine auto chose {Managed}: no CUDA device for the torch engine ({reason})");
+    }
+
+    private static TorchDevice Parse(string device) =>
+        TorchDevice.TryParse(device, out var parsed) ? parsed : throw new ArgumentException($"unknown device '{device}'", nameof(device));
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Engine;
 using Monotone.Manifest;
 using Monotone.Pipeline;
 using Monotone.TensorInput;
@@ -57,6 +58,11 @@ public static class MonotoneCli
         catch (IOException e)
         {
             console.WriteError(e.Message);
+            return (int)ExitCode.BadInput;
+        }
+        catch (EngineUnavailableException e)
+        {
+            console.WriteError($"the torch engine cannot run here: {e.Message}; use --engine {EngineCatalog.Managed} (the managed engine) instead");
             return (int)ExitCode.BadInput;
         }
     }

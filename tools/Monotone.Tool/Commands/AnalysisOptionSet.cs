@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Monotone.Engine;
+using Monotone.Engine.Torch;
 
 namespace Monotone.Tool.Commands;
 
@@ -27,8 +28,19 @@ internal sealed class AnalysisOptionSet
 
     public Option<string> Engine { get; } = new("--engine")
     {
-        Description = $"Which engine computes the statistics: {string.Join(", ", EngineCatalog.Names)}",
+        Description = $"Which engine computes the statistics: {string.Join(", ", EngineCatalog.Names)} (auto: torch on a CUDA GPU, otherwise {EngineCatalog.Managed})",
         DefaultValueFactory = _ => EngineCatalog.Default,
+    };
+
+    public Option<string> Device { get; } = new("--device")
+    {
+        Description = "For --engine torch or auto: cpu, cuda (the first GPU), cuda:N, or auto (a GPU when there is one)",
+        DefaultValueFactory = _ => EngineCatalog.AutomaticDevice,
+    };
+
+    public Option<string?> ChunkMemory { get; } = new("--chunk-memory")
+    {
+        Description = "For --engine torch or auto: memory for one chunk of the computation, e.g. 512M or 4G (default: 16M on the CPU, a quarter of a GPU's free memory)",
     };
 
     public AnalysisOptionSet()
@@ -47,6 +59,42 @@ internal sealed class AnalysisOptionSet
         Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
         RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
         Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
+        Device.Validators.Add(result =>
+        {
+            string device = result.GetValueOrDefault<string>() ?? "";
+            if (device != EngineCatalog.AutomaticDevice && !TorchDevice.TryParse(device, out _))
+            {
+                result.AddError($"--device must be auto, cpu, cuda or cuda:N, not '{device}'");
+            }
+        });
+        ChunkMemory.Validators.Add(result =>
+        {
+            if (!ByteSize.TryParse(result.GetValueOrDefault<string?>() ?? "", out _))
+            {
+                result.AddError($"--chunk-memory must be a size such as 512M or 4G, not '{result.GetValueOrDefault<string?>()}'");
+            }
+        });
+    }
+
+    /// <summary>Refuses --device and --chunk-memory where they would be ignored.</summary>
+    private void ValidateEngineChoice(System.CommandLine.Parsing.CommandResult result)
+    {
+        // The tokens as given: GetValue throws for a value that the option's own check refuses.
+        string engine = result.GetResult(Engine) is { Tokens: [var e, ..] } ? e.Value : EngineCatalog.Default;
+        string? device = result.GetResult(Device) is { Tokens: [var d, ..] } ? d.Value : null;
+        if (!EngineCatalog.Names.Contains(engine))
+        {
+            return;
+        }
+
+        if (!EngineCatalog.UsesDevice(engine) && (device is not null || result.GetResult(ChunkMemory) is not null))
+        {
+            result.AddError($"--device and --chunk-memory apply to --engine torch or auto, not {engine}");
+        }
+        else if (engine == "auto" && device is not null && TorchDevice.TryParse(device, out var parsed) && !parsed.IsCuda)
+        {
+            result.AddError("--engine auto runs torch only on a GPU; for the CPU use --engine torch --device cpu");
+        }
     }
 
     public void AddTo(Command command)
@@ -55,7 +103,16 @@ internal sealed class AnalysisOptionSet
         command.Options.Add(Epsilon);
         command.Options.Add(RelativeFloor);
         command.Options.Add(Engine);
+        command.Options.Add(Device);
+        command.Options.Add(ChunkMemory);
+        command.Validators.Add(ValidateEngineChoice);
     }
+
+    /// <summary>Opens the engine the options ask for; see <see cref="EngineCatalog.Open"/>.</summary>
+    public (IMonotonicityEngine Engine, string? Choice) OpenEngine(ParseResult parse) => EngineCatalog.Open(
+        parse.GetValue(Engine)!,
+        parse.GetValue(Device)!,
+        parse.GetValue(ChunkMemory) is { } size && ByteSize.TryParse(size, out long bytes) ? bytes : null);
 
     public AnalysisOptions Read(ParseResult parse) => new()
     {

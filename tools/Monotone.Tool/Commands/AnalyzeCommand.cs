@@ -40,7 +40,12 @@ internal sealed class AnalyzeCommand
     {
         string path = parse.GetValue(input)!;
         string? destination = parse.GetValue(output);
-        var engine = EngineCatalog.Create(parse.GetValue(analysis.Engine)!);
+        var (engine, choice) = analysis.OpenEngine(parse);
+        if (choice is not null)
+        {
+            console.Error.WriteLine($"monotone: {choice}");
+        }
+
         var result = ResultBuilder.AnalyzeFile(
             path,
             parse.GetValue(tensor),

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Monotone.Engine;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
 
@@ -25,6 +24,8 @@ internal sealed class RunCommand
 
     private readonly Option<string?> engine = SharedOptions.Engine("Use this engine for every experiment, whatever the manifest says");
 
+    private readonly Option<string> device = SharedOptions.Device();
+
     private readonly Option<string?> shard = new("--shard")
     {
         Description = "Take shard K of N (K/N) of the experiments, for a cluster job array sharing one folder",
@@ -38,6 +39,7 @@ internal sealed class RunCommand
         command.Options.Add(jobs);
         command.Options.Add(force);
         command.Options.Add(engine);
+        command.Options.Add(device);
         command.Options.Add(shard);
         shard.Validators.Add(r =>
         {
@@ -64,8 +66,7 @@ internal sealed class RunCommand
         }
 
         // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
-        string? chosen = parse.GetValue(engine);
-        Func<string?, IMonotonicityEngine> engines = name => EngineCatalog.Create(chosen ?? name);
+        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, console.Error.WriteLine);
         IReadOnlyList<Experiment> analysed = [];
         void Work(IRunObserver observer) =>
             analysed = new ExperimentRunner(loaded, engines, observer)

@@ -19,6 +19,40 @@ internal static class SharedOptions
         return jobs;
     }
 
+    /// <summary>--device for the torch engines (auto, cpu, cuda, cuda:N).</summary>
+    public static Option<string> Device()
+    {
+        var device = new Option<string>("--device")
+        {
+            Description = "Where the torch and auto engines run: auto (a GPU when libtorch sees one), cpu, cuda or cuda:N",
+            DefaultValueFactory = _ => EngineCatalog.AutomaticDevice,
+        };
+        device.Validators.Add(r =>
+        {
+            string value = r.GetValueOrDefault<string>() ?? "";
+            if (value != EngineCatalog.AutomaticDevice && !Monotone.Engine.Torch.TorchDevice.TryParse(value, out _))
+            {
+                r.AddError($"--device must be auto, cpu, cuda or cuda:N, not '{value}'");
+            }
+        });
+        return device;
+    }
+
+    /// <summary>
+    /// The engine for each experiment: the override if given, else the manifest's,
+    /// else the default; each choice the torch engines make is said on <paramref name="say"/>.
+    /// </summary>
+    public static Func<string?, Monotone.Engine.IMonotonicityEngine> Engines(string? engineOverride, string device, Action<string> say) => name =>
+    {
+        var (engine, choice) = EngineCatalog.Open(engineOverride ?? name ?? EngineCatalog.Default, device, null);
+        if (choice is not null)
+        {
+            say($"monotone: {choice}");
+        }
+
+        return engine;
+    };
+
     /// <summary>--engine NAME, overriding the manifest's choice for every experiment.</summary>
     public static Option<string?> Engine(string description)
     {

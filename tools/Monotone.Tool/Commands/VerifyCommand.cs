@@ -31,6 +31,8 @@ internal sealed class VerifyCommand
 
     private readonly Option<string?> engine = SharedOptions.Engine("Recompute with this engine");
 
+    private readonly Option<string> device = SharedOptions.Device();
+
     private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to recompute at once");
 
     public Command Create(ToolConsole console)
@@ -40,6 +42,7 @@ internal sealed class VerifyCommand
         command.Options.Add(relative);
         command.Options.Add(absolute);
         command.Options.Add(engine);
+        command.Options.Add(device);
         command.Options.Add(jobs);
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
@@ -49,8 +52,8 @@ internal sealed class VerifyCommand
     {
         var loaded = manifest.Read(parse);
         var comparison = new ResultComparison(parse.GetValue(relative), parse.GetValue(absolute));
-        string? chosen = parse.GetValue(engine);
-        var runner = new ExperimentRunner(loaded, name => EngineCatalog.Create(chosen ?? name), NoProgress.Instance);
+        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, console.Error.WriteLine);
+        var runner = new ExperimentRunner(loaded, engines, NoProgress.Instance);
         var experiments = ExperimentPlan.From(loaded);
         var rows = new (Experiment Experiment, IReadOnlyList<string[]> Rows)[experiments.Count];
         Parallel.For(
