@@ -25,7 +25,7 @@ public class AnalyzeCommandTests
         Assert.Equal("float32", result.Input.Dtype);
         Assert.Equal("notebook", result.Options.Slopes);
         Assert.Equal(1e-10, result.Options.Epsilon);
-        Assert.Equal("reference", result.Tool.Engine);
+        Assert.Equal("fast", result.Tool.Engine);
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(output));
         var layer = json.RootElement.GetProperty("layers")[0];

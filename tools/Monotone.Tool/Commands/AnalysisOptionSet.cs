@@ -31,6 +31,12 @@ internal sealed class AnalysisOptionSet
         DefaultValueFactory = _ => EngineCatalog.Default,
     };
 
+    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    {
+        Description = "How many layers the fast engine analyses at once (0: one per processor); results do not depend on it",
+        DefaultValueFactory = _ => 0,
+    };
+
     public AnalysisOptionSet()
     {
         Slopes.Validators.Add(result =>
@@ -47,6 +53,13 @@ internal sealed class AnalysisOptionSet
         Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
         RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
         Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
+        Jobs.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() < 0)
+            {
+                result.AddError("--jobs must be 0 (one per processor) or a positive number");
+            }
+        });
     }
 
     public void AddTo(Command command)
@@ -55,7 +68,10 @@ internal sealed class AnalysisOptionSet
         command.Options.Add(Epsilon);
         command.Options.Add(RelativeFloor);
         command.Options.Add(Engine);
+        command.Options.Add(Jobs);
     }
+
+    public IMonotonicityEngine CreateEngine(ParseResult parse) => EngineCatalog.Create(parse.GetValue(Engine)!, parse.GetValue(Jobs));
 
     public AnalysisOptions Read(ParseResult parse) => new()
     {

@@ -40,7 +40,7 @@ internal sealed class AnalyzeCommand
     {
         string path = parse.GetValue(input)!;
         string? destination = parse.GetValue(output);
-        var engine = EngineCatalog.Create(parse.GetValue(analysis.Engine)!);
+        var engine = analysis.CreateEngine(parse);
         var result = ResultBuilder.AnalyzeFile(
             path,
             parse.GetValue(tensor),
