@@ -44,8 +44,7 @@ public class EngineParts
     [Benchmark]
     public void Transform()
     {
-        StreamedSoftmax.HeadMean(source, 0, alibi, mean, head, CancellationToken.None);
-        StreamedSoftmax.CumulativeByColumn(mean, N, columns);
+        StreamedSoftmax.CumulativeByColumn(source, 0, alibi, mean, columns, CancellationToken.None);
     }
 
     /// <summary>The violation statistics of one layer from C.</summary>

@@ -79,8 +79,7 @@ internal static class Program
 
             read.Stop();
             transform.Start();
-            StreamedSoftmax.HeadMean(source, layer, alibi, mean, head, CancellationToken.None);
-            StreamedSoftmax.CumulativeByColumn(mean, n, head);
+            StreamedSoftmax.CumulativeByColumn(source, layer, alibi, mean, head, CancellationToken.None);
             transform.Stop();
             statistics.Start();
             counter.Layer(head, AnalysisOptions.NotebookEpsilon, AnalysisOptions.NotebookRelativeFloor);

@@ -73,18 +73,17 @@ public sealed class FastEngine(int jobs = 0) : IMonotonicityEngine
         return results;
     }
 
-    /// <summary>One worker's buffers: the head being read, then C by column; and the head mean.</summary>
+    /// <summary>One worker's buffers: the head being read, then C by column; and the sum over heads.</summary>
     private sealed class LayerWorker(int n)
     {
         private readonly double[] head = new double[n * n];
-        private readonly double[] mean = new double[n * n];
+        private readonly double[] sums = new double[n * n];
         private readonly ViolationCounter counter = new(n);
 
         public LayerStats Analyze(
             IAttentionSource tensor, int layer, double[][] alibi, AnalysisOptions options, CancellationToken cancellation)
         {
-            StreamedSoftmax.HeadMean(tensor, layer, alibi, mean, head, cancellation);
-            StreamedSoftmax.CumulativeByColumn(mean, n, head);
+            StreamedSoftmax.CumulativeByColumn(tensor, layer, alibi, sums, head, cancellation);
             return counter.Layer(head, options.Epsilon, options.RelativeFloor);
         }
     }

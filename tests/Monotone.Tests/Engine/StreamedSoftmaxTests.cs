@@ -23,10 +23,9 @@ public class StreamedSoftmaxTests
         CausalSoftmax.HeadMean(source, 0, slopes, expected, new double[n * n]);
         CausalSoftmax.CumulativeSum(expected, n);
 
-        var mean = new double[n * n];
+        var sums = new double[n * n];
         var columns = new double[n * n];
-        StreamedSoftmax.HeadMean(source, 0, StreamedSoftmax.AlibiRows(slopes, n), mean, columns, CancellationToken.None);
-        StreamedSoftmax.CumulativeByColumn(mean, n, columns);
+        StreamedSoftmax.CumulativeByColumn(source, 0, StreamedSoftmax.AlibiRows(slopes, n), sums, columns, CancellationToken.None);
 
         for (int i = 0; i < n; i++)
         {
@@ -45,11 +44,10 @@ public class StreamedSoftmaxTests
         // The statistics rely on it: complete rows are equal to within rounding, never above one another by epsilon.
         int n = 16;
         var source = RandomAttention.Create(Kind.Sink, 9, 1, 3, n);
-        var mean = new double[n * n];
+        var sums = new double[n * n];
         var columns = new double[n * n];
 
-        StreamedSoftmax.HeadMean(source, 0, StreamedSoftmax.AlibiRows(AlibiSlopes.Notebook(3), n), mean, columns, CancellationToken.None);
-        StreamedSoftmax.CumulativeByColumn(mean, n, columns);
+        StreamedSoftmax.CumulativeByColumn(source, 0, StreamedSoftmax.AlibiRows(AlibiSlopes.Notebook(3), n), sums, columns, CancellationToken.None);
 
         for (int i = 0; i < n; i++)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monotone.Engine.Fast;
 
 /// <summary>
@@ -17,6 +19,7 @@ internal sealed class DoubleRadixSort(int capacity)
     private readonly int[] counts = new int[8 * 256];
 
     /// <summary>The positions of <paramref name="values"/> in ascending order of value (ties in any order).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<int> Sort(ReadOnlySpan<double> values)
     {
         int m = values.Length;

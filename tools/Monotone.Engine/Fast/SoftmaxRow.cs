@@ -18,9 +18,7 @@ internal static class SoftmaxRow
     /// non-finite value (the caller reports where).
     /// </summary>
     public static bool Accumulate(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean) =>
-        Vector512.IsHardwareAccelerated && row.Length >= Vector512<double>.Count
-            ? Fused(row, scores, mean)
-            : Portable(row, scores, mean);
+        Vector512.IsHardwareAccelerated ? Fused(row, scores, mean) : Portable(row, scores, mean);
 
     /// <summary>Seven TensorPrimitives passes over the row: any processor.</summary>
     internal static bool Portable(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
@@ -44,8 +42,10 @@ internal static class SoftmaxRow
     /// Three passes with AVX-512: scores and max (and a finiteness check: x - x is 0 for
     /// finite x, NaN otherwise), then exp and sum, then the scaled add into the mean.
     /// The scores are added again in the second pass rather than stored, so a row that
-    /// fails the check is still the input.
+    /// fails the check is still the input. Compiled fully optimised at once: a short run
+    /// spends much of its time here before tiered compilation would promote it.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Fused(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
     {
         const int Width = 8;

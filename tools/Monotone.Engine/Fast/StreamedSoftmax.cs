@@ -1,4 +1,5 @@
-using System.Numerics.Tensors;
+using System.Numerics;
+using System.Runtime.CompilerServices;
 using Monotone.TensorInput;
 
 namespace Monotone.Engine.Fast;
@@ -33,14 +34,29 @@ internal static class StreamedSoftmax
         return rows;
     }
 
-    /// <summary>Writes the head-mean attention A of <paramref name="layer"/> into <paramref name="mean"/> (n×n, zero above the diagonal).</summary>
-    public static void HeadMean(
-        IAttentionSource tensor, int layer, double[][] alibi, Span<double> mean, Span<double> head, CancellationToken cancellation)
+    /// <summary>
+    /// Steps 1-6 for one layer: C stored by column in <paramref name="columns"/>, which also
+    /// holds each head as it is read; <paramref name="sums"/> is scratch. Both are n×n.
+    /// </summary>
+    public static void CumulativeByColumn(
+        IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> columns, CancellationToken cancellation)
+    {
+        SumOverHeads(tensor, layer, alibi, sums, columns, cancellation);
+        CumulativeMeanByColumn(sums, tensor.Heads, tensor.SequenceLength, columns);
+    }
+
+    /// <summary>
+    /// Writes the sum over heads of the softmax attention of <paramref name="layer"/> into
+    /// <paramref name="sums"/> (n×n, zero above the diagonal); <see cref="CumulativeMeanByColumn"/>
+    /// divides by the head count.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void SumOverHeads(
+        IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> head, CancellationToken cancellation)
     {
         int n = tensor.SequenceLength;
-        int heads = tensor.Heads;
-        mean.Clear();
-        for (int h = 0; h < heads; h++)
+        sums.Clear();
+        for (int h = 0; h < tensor.Heads; h++)
         {
             cancellation.ThrowIfCancellationRequested();
             tensor.ReadHead(layer, h, head);
@@ -48,29 +64,25 @@ internal static class StreamedSoftmax
             for (int i = 0; i < n; i++)
             {
                 var row = head.Slice(i * n, i + 1);
-                if (!SoftmaxRow.Accumulate(row, scores[(n - 1 - i)..], mean.Slice(i * n, i + 1)))
+                if (!SoftmaxRow.Accumulate(row, scores[(n - 1 - i)..], sums.Slice(i * n, i + 1)))
                 {
                     CausalSoftmax.CheckFinite(tensor, layer, h, i, row);
                 }
             }
         }
-
-        // torch's mean over heads on the CPU: the sum, then one division.
-        for (int i = 0; i < n; i++)
-        {
-            var meanRow = mean.Slice(i * n, i + 1);
-            TensorPrimitives.Divide(meanRow, heads, meanRow);
-        }
     }
 
     /// <summary>
-    /// The cumulative sum over keys, stored by column (<c>columns[k·n + i] = C[i, k]</c>) so the
-    /// statistics read each column contiguously. Row i's running sum is still formed
+    /// The head mean A = sums / heads (torch's mean over heads on the CPU: the sum, then one
+    /// division), and its cumulative sum over keys, stored by column (<c>columns[k·n + i] = C[i, k]</c>)
+    /// so the statistics read each column contiguously. Row i's running sum is still formed
     /// key by key in order, so C is the same as a row-wise cumulative sum, bit for bit.
     /// </summary>
-    public static void CumulativeByColumn(ReadOnlySpan<double> mean, int n, Span<double> columns)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void CumulativeMeanByColumn(ReadOnlySpan<double> sums, int heads, int n, Span<double> columns)
     {
         // Transposed in tiles so that neither side is walked with stride n for long.
+        double count = heads;
         for (int ib = 0; ib < n; ib += Tile)
         {
             int iEnd = Math.Min(ib + Tile, n);
@@ -81,16 +93,28 @@ internal static class StreamedSoftmax
                 {
                     for (int k = kb; k < kEnd; k++)
                     {
-                        columns[(k * n) + i] = mean[(i * n) + k];
+                        columns[(k * n) + i] = sums[(i * n) + k] / count;
                     }
                 }
             }
         }
 
+        // Vector<T> rather than TensorPrimitives: called n times a layer, it must not wait for tiering.
+        int width = Vector<double>.Count;
         for (int k = 1; k < n; k++)
         {
             var column = columns.Slice(k * n, n);
-            TensorPrimitives.Add(column, columns.Slice((k - 1) * n, n), column);
+            var previous = columns.Slice((k - 1) * n, n);
+            int i = 0;
+            for (; i <= n - width; i += width)
+            {
+                (new Vector<double>(column[i..]) + new Vector<double>(previous[i..])).CopyTo(column[i..]);
+            }
+
+            for (; i < n; i++)
+            {
+                column[i] += previous[i];
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monotone.Engine.Fast;
 
 /// <summary>
@@ -77,6 +79,7 @@ internal sealed class ViolationCounter
         return layer.ToLayerStats(n);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Column(ReadOnlySpan<double> v, double epsilon, double relativeFloor, ref ViolationTotals totals)
     {
         int m = KeepCandidates(v, epsilon);
@@ -136,6 +139,7 @@ internal sealed class ViolationCounter
     /// below it). Rows k and above of column k are complete rows, equal to within
     /// rounding, so they drop out here along with any other row that cannot take part.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int KeepCandidates(ReadOnlySpan<double> v, double epsilon)
     {
         double max = double.NegativeInfinity;
@@ -165,6 +169,7 @@ internal sealed class ViolationCounter
         return m;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(int x, double value, int size)
     {
         for (; x <= size; x += x & -x)
@@ -180,6 +185,7 @@ internal sealed class ViolationCounter
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddViolationsAgainst(double w, int prefix, double relativeFloor, ref ViolationTotals totals)
     {
         // Σ (w - v) over the node's values = count·(w - max) + Σ (max - v): non-negative terms.
