@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monotone.Engine.Fast;
 
 /// <summary>
@@ -12,6 +14,7 @@ internal struct Moments
     public double Mean;
     public double M2;
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Add(double count, double mean, double m2)
     {
         if (count == 0)

@@ -99,7 +99,6 @@ internal static class StreamedSoftmax
             }
         }
 
-        // Vector<T> rather than TensorPrimitives: called n times a layer, it must not wait for tiering.
         int width = Vector<double>.Count;
         for (int k = 1; k < n; k++)
         {

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Monotone.Engine.Fast;
 
 /// <summary>
@@ -5,6 +7,8 @@ namespace Monotone.Engine.Fast;
 /// of the absolute and relative errors, and Chan-mergeable moments of both.
 /// Groups (one later row, one column) merge into a column, columns into a layer,
 /// so no sum runs over more than n terms.
+/// The engine's loops are compiled optimised on their first call (AggressiveOptimization)
+/// and call only what inlines into them: a sub-second analysis must not run tier-0 code.
 /// </summary>
 internal struct ViolationTotals
 {
@@ -20,6 +24,7 @@ internal struct ViolationTotals
     /// about their mean, all divided by the same <paramref name="denominator"/> = C[j,k] + floor
     /// for the relative errors (C[j,k] is the larger value of every violating pair).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddGroup(long count, double sum, double m2, double denominator)
     {
         double mean = sum / count;
