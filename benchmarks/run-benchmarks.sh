@@ -11,6 +11,7 @@
 # are generated there by make-inputs.py and never committed), OUT (default
 # benchmarks/results), RUNS (runs of each of our commands, median reported;
 # default 3), NOTEBOOK_RUNS (default 1), INPUTS, SCALE_MODELS, SCALE_N (2048),
+# SCALE_RUNS (runs of each n = 2048 command, alternating engine and floor; default 1),
 # PYTHON (default /usr/bin/python3, which has torch from python3-torch).
 # Needs /usr/bin/time (GNU time) for peak memory; matplotlib for the plot.
 set -euo pipefail
@@ -23,6 +24,7 @@ NOTEBOOK_RUNS=${NOTEBOOK_RUNS:-1}
 INPUTS=${INPUTS-"mpt-7b-256 small-1024 bloom-176b-256"}
 SCALE_MODELS=${SCALE_MODELS-"mpt-7b bloom-7b falcon-rw-7b mpt-30b bloom-176b"}
 SCALE_N=${SCALE_N:-2048}
+SCALE_RUNS=${SCALE_RUNS:-1}
 PYTHON=${PYTHON:-/usr/bin/python3}
 NOTEBOOK_TIMEOUT=${NOTEBOOK_TIMEOUT:-3600}
 
@@ -81,9 +83,11 @@ done
 
 for model in $SCALE_MODELS; do
   echo "$model at n = $SCALE_N (synthetic), load $(cut -d' ' -f1 /proc/loadavg)" >&2
-  measure "$model-$SCALE_N" monotone 1 - -- "${BENCH[@]}" scale "synthetic:$model:$SCALE_N"
-  sed -i "\$s|\t-\$|\t$(grep -o 'violations=[0-9]*' "$WORK/stdout")|" "$RAW"
-  measure "$model-$SCALE_N" floor 1 - -- "${BENCH[@]}" floor "synthetic:$model:$SCALE_N"
+  for run in $(seq "$SCALE_RUNS"); do
+    measure "$model-$SCALE_N" monotone "$run" - -- "${BENCH[@]}" scale "synthetic:$model:$SCALE_N"
+    sed -i "\$s|\t-\$|\t$(grep -o 'violations=[0-9]*' "$WORK/stdout")|" "$RAW"
+    measure "$model-$SCALE_N" floor "$run" - -- "${BENCH[@]}" floor "synthetic:$model:$SCALE_N"
+  done
 done
 
 echo "load at end: $(cut -d' ' -f1-3 /proc/loadavg)" >> "$OUT/machine.txt"
