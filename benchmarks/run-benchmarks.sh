@@ -10,8 +10,8 @@
 # Settings (environment): DATA (input folder, default /tmp/monotone-bench; inputs
 # are generated there by make-inputs.py and never committed), OUT (default
 # benchmarks/results), RUNS (runs of each of our commands, median reported;
-# default 3), NOTEBOOK_RUNS (default 1), INPUTS, SCALE_MODELS, SCALE_N (2048),
-# SCALE_RUNS (runs of each n = 2048 command, alternating engine and floor; default 1),
+# default 5), NOTEBOOK_RUNS (default 3), INPUTS, SCALE_MODELS, SCALE_N (2048),
+# SCALE_RUNS (runs of each n = 2048 command, alternating engine and floor; default 2),
 # PYTHON (default /usr/bin/python3, which has torch from python3-torch).
 # Needs /usr/bin/time (GNU time) for peak memory; matplotlib for the plot.
 set -euo pipefail
@@ -19,12 +19,12 @@ cd "$(dirname "$0")/.."
 
 DATA=${DATA:-/tmp/monotone-bench}
 OUT=${OUT:-benchmarks/results}
-RUNS=${RUNS:-3}
-NOTEBOOK_RUNS=${NOTEBOOK_RUNS:-1}
+RUNS=${RUNS:-5}
+NOTEBOOK_RUNS=${NOTEBOOK_RUNS:-3}
 INPUTS=${INPUTS-"mpt-7b-256 small-1024 bloom-176b-256"}
 SCALE_MODELS=${SCALE_MODELS-"mpt-7b bloom-7b falcon-rw-7b mpt-30b bloom-176b"}
 SCALE_N=${SCALE_N:-2048}
-SCALE_RUNS=${SCALE_RUNS:-1}
+SCALE_RUNS=${SCALE_RUNS:-2}
 PYTHON=${PYTHON:-/usr/bin/python3}
 NOTEBOOK_TIMEOUT=${NOTEBOOK_TIMEOUT:-3600}
 
