@@ -78,7 +78,7 @@ public static class CausalSoftmax
     }
 
     // Only keys 0..i enter the computation; the masked part may hold anything.
-    private static void CheckFinite(IAttentionSource tensor, int layer, int head, int i, ReadOnlySpan<double> row)
+    internal static void CheckFinite(IAttentionSource tensor, int layer, int head, int i, ReadOnlySpan<double> row)
     {
         for (int j = 0; j < row.Length; j++)
         {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monotone.Engine;
 using Monotone.TensorInput;
 
 namespace Monotone.Results;
@@ -13,6 +14,18 @@ public static class ResultJson
         IndentSize = 1,
         RespectNullableAnnotations = true,
     };
+
+    /// <summary>
+    /// Builds the serializer's metadata and compiles its code paths by writing a small
+    /// result, so that a caller can do it on another thread while an analysis runs: the
+    /// first serialization in a process takes about 45 ms, a fifth of a short analysis.
+    /// </summary>
+    public static void Prepare() => ToBytes(new MonotonicityResult(
+        MonotonicityResult.CurrentFormat,
+        new ToolProvenance("", "", 0, ""),
+        new InputProvenance("", "", null, "", 0, [0], ""),
+        new OptionsProvenance("", [0.5], 0, 0),
+        [LayerStats.FromTotals(1, 1, 0.5, 0.5, 0, 0) with { Layer = 1 }]));
 
     public static byte[] ToBytes(MonotonicityResult result)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.IO.MemoryMappedFiles;
 using Microsoft.Win32.SafeHandles;
 using Monotone.TensorInput.Formats;
@@ -6,21 +7,24 @@ namespace Monotone.TensorInput;
 
 /// <summary>
 /// An open <c>[layers, heads, n, n]</c> attention tensor. Heads are read one at a
-/// time through a memory map of just that head's bytes, so memory stays O(n²)
+/// time, a compactly stored head with one read into a pooled buffer and any other
+/// layout through a memory map of just that head's bytes, so memory stays O(n²)
 /// whatever the file's size, and the view (strides, storage offset) is honoured
 /// exactly as PyTorch honours it.
 /// </summary>
 public sealed class AttentionTensor : IAttentionSource, IDisposable
 {
     private readonly MemoryMappedFile map;
+    private readonly SafeFileHandle file;
     private readonly TensorLayout layout;
 
-    private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map)
+    private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
     {
         Path = path;
         Format = format;
         this.layout = layout;
         this.map = map;
+        this.file = file;
     }
 
     public string Path { get; }
@@ -60,9 +64,9 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
             var (format, layout) = ReadLayout(path, file, tensorName);
             Validate(path, layout);
 
-            // The map owns the handle from here: views are created from it on demand.
-            var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: false);
-            return new AttentionTensor(path, format, layout, map);
+            // The handle stays open for reads; views are mapped from it on demand.
+            var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
+            return new AttentionTensor(path, format, layout, map, file);
         }
         catch
         {
@@ -151,20 +155,44 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         long byteStart = layout.StorageFilePosition + first * size;
         long byteLength = (last - first + 1) * size;
 
+        if (byteLength <= 2L * n * n * size)
+        {
+            // A head stored compactly (contiguous, transposed, a slice of one): one read into a
+            // pooled buffer costs half what mapping, faulting in and unmapping its pages does
+            // (mpt-7b at n = 256: 0.19 s instead of 0.21 s for the whole analysis). A head
+            // spread across the file (Fortran order) is mapped, so only its own pages are read.
+            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)byteLength);
+            try
+            {
+                var bytes = buffer.AsSpan(0, (int)byteLength);
+                for (int done = 0, read; done < bytes.Length; done += read)
+                {
+                    read = RandomAccess.Read(file, bytes[done..], byteStart + done);
+                    if (read == 0)
+                    {
+                        throw new BadInputException(Path, $"truncated: layer {layer}, head {head} ends past the end of the file");
+                    }
+                }
+
+                fixed (byte* origin = buffer)
+                {
+                    ConvertRows(origin, n, strides, size, destination);
+                }
+            }
+            finally
+            {
+                ArrayPool<byte>.Shared.Return(buffer);
+            }
+
+            return;
+        }
+
         using var view = map.CreateViewAccessor(byteStart, byteLength, MemoryMappedFileAccess.Read);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
         try
         {
-            byte* origin = pointer + view.PointerOffset;
-            for (int i = 0; i < n; i++)
-            {
-                ElementConverter.ToDouble(
-                    layout.Dtype,
-                    origin + i * strides[2] * size,
-                    strides[3],
-                    destination.Slice(i * n, n));
-            }
+            ConvertRows(pointer + view.PointerOffset, n, strides, size, destination);
         }
         finally
         {
@@ -172,5 +200,21 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
     }
 
-    public void Dispose() => map.Dispose();
+    private unsafe void ConvertRows(byte* origin, int n, long[] strides, int size, Span<double> destination)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            ElementConverter.ToDouble(
+                layout.Dtype,
+                origin + i * strides[2] * size,
+                strides[3],
+                destination.Slice(i * n, n));
+        }
+    }
+
+    public void Dispose()
+    {
+        map.Dispose();
+        file.Dispose();
+    }
 }

@@ -4,20 +4,16 @@ using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Engine;
 
-/// <summary>The reference engine against the notebook's own numbers on every PyTorch-written fixture.</summary>
+/// <summary>Every engine against the notebook's own numbers on every PyTorch-written fixture.</summary>
 public class NotebookFixtureTests
 {
     [Theory]
     [MemberData(nameof(NotebookCases.Valid), MemberType = typeof(NotebookCases))]
-    public void Reference_engine_reproduces_the_notebook(string name)
-    {
-        var testCase = NotebookCases.Get(name);
-        using var tensor = AttentionTensor.Open(NotebookCases.PathOf(testCase), NotebookCases.TensorOf(testCase));
+    public void Reference_engine_reproduces_the_notebook(string name) => AssertReproduces(new ReferenceEngine(), name);
 
-        var layers = new ReferenceEngine().Analyze(tensor, NotebookCases.OptionsOf(testCase));
-
-        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), layers);
-    }
+    [Theory]
+    [MemberData(nameof(NotebookCases.Valid), MemberType = typeof(NotebookCases))]
+    public void Fast_engine_reproduces_the_notebook(string name) => AssertReproduces(new FastEngine(jobs: 2), name);
 
     [Theory]
     [MemberData(nameof(NotebookCases.Valid), MemberType = typeof(NotebookCases))]
@@ -33,5 +29,15 @@ public class NotebookFixtureTests
         Assert.Equal(
             expected.GetProperty("slope_values").EnumerateArray().Select(e => e.GetDouble()),
             NotebookCases.OptionsOf(testCase).SlopesFor(tensor));
+    }
+
+    private static void AssertReproduces(IMonotonicityEngine engine, string name)
+    {
+        var testCase = NotebookCases.Get(name);
+        using var tensor = AttentionTensor.Open(NotebookCases.PathOf(testCase), NotebookCases.TensorOf(testCase));
+
+        var layers = engine.Analyze(tensor, NotebookCases.OptionsOf(testCase));
+
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), layers);
     }
 }

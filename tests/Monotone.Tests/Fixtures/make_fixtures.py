@@ -15,11 +15,11 @@ string PyTorch writes, the legacy format's storage key, is normalised).
 Outputs of the previous run (everything listed in cases.json, and cases.json)
 are deleted first; other files in the folder are left alone.
 
-einops is not used: its calls are translated to torch calls with identical
-semantics. The notebook's functions are otherwise verbatim, except for three
-parameters needed by the option-variation cases (a slopes override, the
-violation epsilon and the relative-error floor), whose defaults are the
-notebook's values.
+The notebook's functions come from their one copy, scripts/notebook.py
+(einops calls translated to torch calls with identical semantics; three
+parameters added for the option-variation cases: a slopes override, the
+violation epsilon and the relative-error floor, with the notebook's values
+as defaults).
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ import pickletools
 import struct
 import sys
 import zipfile
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from pathlib import Path
 
 import numpy as np
@@ -42,188 +42,18 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE
 CASES_JSON = OUT / "cases.json"
 
-DEFAULT_EPSILON = 1e-10
-DEFAULT_RELATIVE_FLOOR = 1e-5
-
-# ---------------------------------------------------------------------------
-# The notebook's code (verbatim apart from the einops translation and the
-# three option parameters). `sequence_length` is the notebook's global; it is
-# set from each tensor's shape before the notebook's functions are called.
-# ---------------------------------------------------------------------------
-
-sequence_length = 256
-
-
-@dataclass
-class LayerStats:
-    """Statistics for a single layer."""
-
-    combinations: int = 0
-    violations_count: int = 0
-    total_absolute_error: float = 0.0
-    total_relative_error: float = 0.0
-
-    violation_rate: float = 0.0
-    absolute_error: float = 0.0
-    absolute_error_std: float = 0.0
-    relative_error: float = 0.0
-    relative_error_std: float = 0.0
-
-
-def compute_alibi_slopes(
-    n_heads: int,
-    slopes_override: list[float] | None = None,
-) -> torch.Tensor:
-    """Compute the ALiBi slopes for each attention head."""
-    if slopes_override is not None:
-        # Option-variation cases replace the return value only.
-        return torch.tensor(slopes_override, dtype=torch.float64)
-    return torch.tensor(
-        [pow(2, -8 * (h + 1) / n_heads) for h in range(n_heads)],
-        dtype=torch.float64,
-    )
-
-
-def compute_alibi_scores(
-    n_layers: int,
-    n_heads: int,
-    slopes_override: list[float] | None = None,
-) -> torch.Tensor:
-    """Compute the positional-only ALiBi scores."""
-    # einops.rearrange(..., "h -> h 1 1")
-    head_alphas = compute_alibi_slopes(n_heads, slopes_override).view(-1, 1, 1)
-
-    # einops.rearrange(..., "n -> n 1")
-    i = torch.arange(sequence_length, dtype=torch.float64).unsqueeze(1)
-    # einops.rearrange(..., "n -> 1 n")
-    j = torch.arange(sequence_length, dtype=torch.float64).unsqueeze(0)
-    distances = i - j
-
-    scores = -head_alphas * distances
-
-    # einops.repeat(scores, "h i j -> l h i j", l=n_layers)
-    return scores.unsqueeze(0).expand(n_layers, *scores.shape)
-
-
-def load_attention_matrix_from_tensor(
-    loaded: torch.Tensor,
-    slopes_override: list[float] | None = None,
-) -> torch.Tensor:
-    """The notebook's load_attention_matrix, after its torch.load call."""
-    mean_attention_matrix = loaded.to(torch.float64)
-
-    n_layers, n_heads, _, _ = mean_attention_matrix.shape
-
-    mean_attention_matrix += compute_alibi_scores(
-        n_layers=n_layers,
-        n_heads=n_heads,
-        slopes_override=slopes_override,
-    )
-
-    return mean_attention_matrix
-
-
-def compute_softmax_attention(
-    attention_matrix: torch.Tensor,
-) -> torch.Tensor:
-    """Apply causal masking and softmax to the attention matrix."""
-    masked_attention_matrix = attention_matrix.masked_fill(
-        ~torch.ones_like(attention_matrix, dtype=torch.bool).tril(),
-        float("-inf"),
-    )
-    softmax_attention_matrix = torch.nn.functional.softmax(
-        masked_attention_matrix,
-        dim=-1,
-    )
-
-    # We only need monotonicity to hold in expectation across heads
-    # einops.reduce(..., "l h i j -> l i j", "mean")
-    softmax_attention_matrix = softmax_attention_matrix.mean(dim=1)
-
-    return softmax_attention_matrix
-
-
-def compute_monotonicity_stats(
-    attention_matrix: torch.Tensor,
-    epsilon: float = DEFAULT_EPSILON,
-    relative_floor: float = DEFAULT_RELATIVE_FLOOR,
-) -> list[LayerStats]:
-    """Compute monotonicity violation statistics for each layer."""
-    n_layers, seq_len, _ = attention_matrix.shape
-
-    cumsum = attention_matrix.cumsum(
-        dim=-1,
-    )
-
-    all_layer_stats: list[LayerStats] = []
-
-    i_indices, j_indices = torch.triu_indices(
-        seq_len,
-        seq_len,
-        offset=1,
-        device=attention_matrix.device,
-    )
-    num_pairs = i_indices.shape[0]
-    total_combinations = num_pairs * seq_len
-
-    # epsilon = 1e-10  (now a parameter with that default)
-
-    for layer_idx in range(n_layers):
-        layer_i = cumsum[layer_idx, i_indices]
-        layer_j = cumsum[layer_idx, j_indices]
-
-        diff = layer_i - layer_j
-        violating_positions = diff < -epsilon
-        violations_count = int(violating_positions.sum().item())
-
-        total_absolute_error = 0.0
-        total_relative_error = 0.0
-        absolute_error_std = 0.0
-        relative_error_std = 0.0
-
-        if violations_count > 0:
-            violating_diff = diff[violating_positions]
-            absolute_errors = violating_diff.abs()
-            total_absolute_error = absolute_errors.sum().item()
-            if violations_count > 1:
-                absolute_error_std = absolute_errors.std().item()
-
-            val_i = layer_i[violating_positions]
-            val_j = layer_j[violating_positions]
-            relative_errors = absolute_errors / (torch.max(val_i, val_j) + relative_floor)
-            total_relative_error = relative_errors.sum().item()
-            if violations_count > 1:
-                relative_error_std = relative_errors.std().item()
-
-        layer_stats = LayerStats(
-            combinations=total_combinations,
-            violations_count=violations_count,
-            total_absolute_error=total_absolute_error,
-            total_relative_error=total_relative_error,
-            violation_rate=violations_count / max(total_combinations, 1),
-            absolute_error=total_absolute_error / max(violations_count, 1),
-            absolute_error_std=absolute_error_std,
-            relative_error=total_relative_error / max(violations_count, 1),
-            relative_error_std=relative_error_std,
-        )
-
-        all_layer_stats.append(layer_stats)
-
-    return all_layer_stats
-
-
-def notebook_stats(
-    loaded: torch.Tensor,
-    slopes_override: list[float] | None = None,
-    epsilon: float = DEFAULT_EPSILON,
-    relative_floor: float = DEFAULT_RELATIVE_FLOOR,
-) -> list[LayerStats]:
-    """The notebook's pipeline for one model, on a tensor as loaded."""
-    global sequence_length
-    sequence_length = loaded.shape[-1]
-    mean_attention_matrix = load_attention_matrix_from_tensor(loaded, slopes_override)
-    softmax_mean_attention_matrix = compute_softmax_attention(mean_attention_matrix)
-    return compute_monotonicity_stats(softmax_mean_attention_matrix, epsilon, relative_floor)
+# The notebook's code, from its one copy (scripts/notebook.py).
+sys.path.insert(0, str(HERE.parents[2] / "scripts"))
+import notebook  # noqa: E402
+from notebook import (  # noqa: E402
+    DEFAULT_EPSILON,
+    DEFAULT_RELATIVE_FLOOR,
+    LayerStats,
+    compute_alibi_slopes,
+    compute_softmax_attention,
+    load_attention_matrix_from_tensor,
+    notebook_stats,
+)
 
 
 # ---------------------------------------------------------------------------
@@ -440,8 +270,7 @@ def stats_close(a: list[LayerStats], b: list[LayerStats]) -> float:
 
 def threshold_margin(loaded: torch.Tensor, override, epsilon: float) -> float:
     """Smallest |diff + epsilon| over all (layer, i < j, k) of the notebook's diffs."""
-    global sequence_length
-    sequence_length = loaded.shape[-1]
+    notebook.sequence_length = loaded.shape[-1]
     softmax = compute_softmax_attention(load_attention_matrix_from_tensor(loaded, override))
     cumsum = softmax.cumsum(dim=-1)
     n = cumsum.shape[-1]

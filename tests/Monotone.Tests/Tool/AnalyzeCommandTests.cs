@@ -25,7 +25,7 @@ public class AnalyzeCommandTests
         Assert.Equal("float32", result.Input.Dtype);
         Assert.Equal("notebook", result.Options.Slopes);
         Assert.Equal(1e-10, result.Options.Epsilon);
-        Assert.Equal("reference", result.Tool.Engine);
+        Assert.Equal("fast", result.Tool.Engine);
 
         using var json = JsonDocument.Parse(File.ReadAllBytes(output));
         var layer = json.RootElement.GetProperty("layers")[0];
@@ -85,6 +85,7 @@ public class AnalyzeCommandTests
     [InlineData("--slopes", "alibi")]
     [InlineData("--epsilon", "-1")]
     [InlineData("--engine", "quantum")]
+    [InlineData("--jobs", "-1")]
     [InlineData("--bogus", "1")]
     public void Bad_usage_exits_2_with_one_line(string option, string value)
     {
@@ -94,5 +95,21 @@ public class AnalyzeCommandTests
         Assert.Equal("", stdout);
         Assert.StartsWith("monotone: error: ", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Theory]
+    [InlineData("reference", "1")]
+    [InlineData("fast", "1")]
+    [InlineData("fast", "3")]
+    public void Every_engine_and_job_count_gives_the_notebook_numbers(string engine, string jobs)
+    {
+        using var folder = new TemporaryFolder();
+
+        var (code, _, _) = ToolRunner.Run("analyze", Basic, "-o", folder.File("r.json"), "--engine", engine, "--jobs", jobs);
+
+        Assert.Equal(0, code);
+        var result = ResultJson.Read(folder.File("r.json"));
+        Assert.Equal(engine, result.Tool.Engine);
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("f32_basic")), result.Layers);
     }
 }

@@ -32,15 +32,17 @@ internal sealed class AnalysisOptionSet
         DefaultValueFactory = _ => EngineCatalog.Default,
     };
 
-    public Option<string> Device { get; } = new("--device")
-    {
-        Description = "For --engine torch or auto: cpu, cuda (the first GPU), cuda:N, or auto (a GPU when there is one)",
-        DefaultValueFactory = _ => EngineCatalog.AutomaticDevice,
-    };
+    public Option<string> Device { get; } = SharedOptions.Device();
 
     public Option<string?> ChunkMemory { get; } = new("--chunk-memory")
     {
         Description = "For --engine torch or auto: memory for one chunk of the computation, e.g. 512M or 4G (default: 16M on the CPU, a quarter of a GPU's free memory)",
+    };
+
+    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    {
+        Description = "How many layers the fast engine analyses at once (0: one per processor); results do not depend on it",
+        DefaultValueFactory = _ => 0,
     };
 
     public AnalysisOptionSet()
@@ -59,12 +61,11 @@ internal sealed class AnalysisOptionSet
         Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
         RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
         Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
-        Device.Validators.Add(result =>
+        Jobs.Validators.Add(result =>
         {
-            string device = result.GetValueOrDefault<string>() ?? "";
-            if (device != EngineCatalog.AutomaticDevice && !TorchDevice.TryParse(device, out _))
+            if (result.GetValueOrDefault<int>() < 0)
             {
-                result.AddError($"--device must be auto, cpu, cuda or cuda:N, not '{device}'");
+                result.AddError("--jobs must be 0 (one per processor) or a positive number");
             }
         });
         ChunkMemory.Validators.Add(result =>
@@ -103,6 +104,7 @@ internal sealed class AnalysisOptionSet
         command.Options.Add(Epsilon);
         command.Options.Add(RelativeFloor);
         command.Options.Add(Engine);
+        command.Options.Add(Jobs);
         command.Options.Add(Device);
         command.Options.Add(ChunkMemory);
         command.Validators.Add(ValidateEngineChoice);
@@ -112,7 +114,8 @@ internal sealed class AnalysisOptionSet
     public (IMonotonicityEngine Engine, string? Choice) OpenEngine(ParseResult parse) => EngineCatalog.Open(
         parse.GetValue(Engine)!,
         parse.GetValue(Device)!,
-        parse.GetValue(ChunkMemory) is { } size && ByteSize.TryParse(size, out long bytes) ? bytes : null);
+        parse.GetValue(ChunkMemory) is { } size && ByteSize.TryParse(size, out long bytes) ? bytes : null,
+        parse.GetValue(Jobs));
 
     public AnalysisOptions Read(ParseResult parse) => new()
     {

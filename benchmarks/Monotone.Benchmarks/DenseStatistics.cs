@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Attributes;
+using Monotone.Engine;
+using Monotone.Engine.Fast;
+
+namespace Monotone.Benchmarks;
+
+/// <summary>
+/// The statistics' worst case: columns of independent random values, so no row can be
+/// pruned and about a quarter of all pairs violate. Real attention prunes most rows.
+/// </summary>
+[MemoryDiagnoser]
+public class DenseStatistics
+{
+    private double[] columns = null!;
+    private ViolationCounter counter = null!;
+
+    [Params(256, 1024, 2048)]
+    public int N { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var random = new Random(N);
+        columns = new double[N * N];
+        for (int p = 0; p < columns.Length; p++)
+        {
+            columns[p] = random.NextDouble();
+        }
+
+        counter = new ViolationCounter(N);
+    }
+
+    [Benchmark]
+    public LayerStats Statistics() => counter.Layer(columns, AnalysisOptions.NotebookEpsilon, AnalysisOptions.NotebookRelativeFloor);
+}
