@@ -39,9 +39,28 @@ public sealed class ReferenceEngine : IMonotonicityEngine
     {
         // First pass: count and totals. Second pass: squared deviations from the
         // means, which keeps the standard deviations free of cancellation.
-        long count = 0;
-        var totalAbsolute = new CompensatedSum();
-        var totalRelative = new CompensatedSum();
+        var totals = new Totals();
+        VisitViolations(c, n, epsilon, relativeFloor, ref totals);
+        long count = totals.Count;
+        double absoluteStd = 0;
+        double relativeStd = 0;
+        if (count > 1)
+        {
+            var squares = new Squares(totals.Absolute.Value / count, totals.Relative.Value / count);
+            VisitViolations(c, n, epsilon, relativeFloor, ref squares);
+            absoluteStd = Math.Sqrt(squares.Absolute.Value / (count - 1));
+            relativeStd = Math.Sqrt(squares.Relative.Value / (count - 1));
+        }
+
+        return LayerStats.FromTotals(
+            LayerStats.CombinationsFor(n), count, totals.Absolute.Value, totals.Relative.Value, absoluteStd, relativeStd);
+    }
+
+    // Every row pair i < j and every column k, exactly as the notebook compares them;
+    // a struct visitor keeps the inner loop free of calls.
+    private static void VisitViolations<TVisitor>(ReadOnlySpan<double> c, int n, double epsilon, double relativeFloor, ref TVisitor visitor)
+        where TVisitor : struct, IViolationVisitor
+    {
         for (int i = 0; i < n; i++)
         {
             var rowI = c.Slice(i * n, n);
@@ -53,47 +72,41 @@ public sealed class ReferenceEngine : IMonotonicityEngine
                     double d = rowI[k] - rowJ[k];
                     if (d < -epsilon)
                     {
-                        count++;
-                        totalAbsolute.Add(-d);
-                        totalRelative.Add(-d / (Math.Max(rowI[k], rowJ[k]) + relativeFloor));
+                        visitor.Add(-d, -d / (Math.Max(rowI[k], rowJ[k]) + relativeFloor));
                     }
                 }
             }
         }
+    }
 
-        double absoluteStd = 0;
-        double relativeStd = 0;
-        if (count > 1)
+    private interface IViolationVisitor
+    {
+        void Add(double absolute, double relative);
+    }
+
+    private struct Totals : IViolationVisitor
+    {
+        public long Count;
+        public CompensatedSum Absolute;
+        public CompensatedSum Relative;
+
+        public void Add(double absolute, double relative)
         {
-            double meanAbsolute = totalAbsolute.Value / count;
-            double meanRelative = totalRelative.Value / count;
-            var squaresAbsolute = new CompensatedSum();
-            var squaresRelative = new CompensatedSum();
-            for (int i = 0; i < n; i++)
-            {
-                var rowI = c.Slice(i * n, n);
-                for (int j = i + 1; j < n; j++)
-                {
-                    var rowJ = c.Slice(j * n, n);
-                    for (int k = 0; k < n; k++)
-                    {
-                        double d = rowI[k] - rowJ[k];
-                        if (d < -epsilon)
-                        {
-                            double a = -d - meanAbsolute;
-                            double r = (-d / (Math.Max(rowI[k], rowJ[k]) + relativeFloor)) - meanRelative;
-                            squaresAbsolute.Add(a * a);
-                            squaresRelative.Add(r * r);
-                        }
-                    }
-                }
-            }
-
-            absoluteStd = Math.Sqrt(squaresAbsolute.Value / (count - 1));
-            relativeStd = Math.Sqrt(squaresRelative.Value / (count - 1));
+            Count++;
+            Absolute.Add(absolute);
+            Relative.Add(relative);
         }
+    }
 
-        return LayerStats.FromTotals(
-            LayerStats.CombinationsFor(n), count, totalAbsolute.Value, totalRelative.Value, absoluteStd, relativeStd);
+    private struct Squares(double meanAbsolute, double meanRelative) : IViolationVisitor
+    {
+        public CompensatedSum Absolute;
+        public CompensatedSum Relative;
+
+        public void Add(double absolute, double relative)
+        {
+            Absolute.Add((absolute - meanAbsolute) * (absolute - meanAbsolute));
+            Relative.Add((relative - meanRelative) * (relative - meanRelative));
+        }
     }
 }
