@@ -50,8 +50,8 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
 
         Directory.CreateDirectory(IntermediateFolder);
         var experiments = ExperimentPlan.From(manifest);
-        var runner = new ExperimentRunner(manifest, _ => throw new InvalidOperationException("planning analyses nothing"), NoProgress.Instance);
-        Experiments = [.. experiments.Select(e => Item(e, runner))];
+        var checker = new StatusChecker(manifest);
+        Experiments = [.. experiments.Select(e => Item(e, checker))];
         foreach (string stamp in Stamps.Where(s => File.Exists(s) && File.ReadAllLines(s).Any(f => f.Length > 0 && !File.Exists(f))))
         {
             // A deleted figure or appendix must be drawn again, though its stamp is newer than its inputs.
@@ -63,10 +63,10 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
         return !Log.HasLoggedErrors;
     }
 
-    private TaskItem Item(Experiment experiment, ExperimentRunner runner)
+    private TaskItem Item(Experiment experiment, StatusChecker checker)
     {
         string name = $"{experiment.Label}.{experiment.SequenceLength}";
-        string definition = Write($"{name}.definition", Definitions.Of(experiment, runner.InputFingerprint(experiment)));
+        string definition = Write($"{name}.definition", Definitions.Of(experiment, checker.Status(experiment).Input));
         string stamp = Path.Combine(IntermediateFolder, $"{name}.stamp");
 
         // A deleted result must be analysed again even though its stamp is newer than its inputs.
@@ -83,7 +83,6 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
         item.SetMetadata("SequenceLength", experiment.SequenceLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
         item.SetMetadata("ResultFile", experiment.ResultPath);
-        item.SetMetadata("CsvFile", experiment.CsvPath);
         item.SetMetadata("StampFile", stamp);
         return item;
     }

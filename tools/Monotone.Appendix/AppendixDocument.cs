@@ -52,8 +52,11 @@ public static class AppendixDocument
     }
 
     /// <summary>Writes the appendix to <paramref name="path"/> (e.g. paper/appendix.pdf) only when its bytes change.</summary>
+    public static PlannedFile File(IReadOnlyList<ModelSeries> models, FigureSettings settings, AppendixMetadata metadata, string path) =>
+        new(path, () => Render(models, settings, metadata));
+
     public static WrittenFile Write(IReadOnlyList<ModelSeries> models, FigureSettings settings, AppendixMetadata metadata, string path) =>
-        WrittenFile.Write(path, Render(models, settings, metadata));
+        File(models, settings, metadata, path).Write();
 
     private static void Footer(SKCanvas canvas, int page, int pages)
     {

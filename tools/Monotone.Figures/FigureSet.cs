@@ -47,19 +47,20 @@ public static class FigureSet
         return figures;
     }
 
-    /// <summary>Writes every figure's PDF, SVG and PNG into <paramref name="folder"/>, each only when its bytes change.</summary>
-    public static IReadOnlyList<WrittenFile> Render(IReadOnlyList<ModelSeries> models, FigureSettings settings, string folder)
-    {
-        var written = new List<WrittenFile>();
-        foreach (var figure in Plan(models, settings))
+    /// <summary>Every figure's PDF, SVG and PNG in <paramref name="folder"/>, with the bytes each should hold.</summary>
+    public static IReadOnlyList<PlannedFile> Files(IReadOnlyList<ModelSeries> models, FigureSettings settings, string folder) =>
+    [
+        .. Plan(models, settings).SelectMany(figure => new PlannedFile[]
         {
-            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".pdf"), FigureFiles.Pdf(figure)));
-            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".svg"), FigureFiles.Svg(figure)));
-            written.Add(WrittenFile.Write(Path.Combine(folder, figure.Name + ".png"), FigureFiles.Png(figure)));
-        }
+            new(Path.Combine(folder, figure.Name + ".pdf"), () => FigureFiles.Pdf(figure)),
+            new(Path.Combine(folder, figure.Name + ".svg"), () => FigureFiles.Svg(figure)),
+            new(Path.Combine(folder, figure.Name + ".png"), () => FigureFiles.Png(figure)),
+        }),
+    ];
 
-        return written;
-    }
+    /// <summary>Writes every figure's PDF, SVG and PNG into <paramref name="folder"/>, each only when its bytes change.</summary>
+    public static IReadOnlyList<WrittenFile> Render(IReadOnlyList<ModelSeries> models, FigureSettings settings, string folder) =>
+        [.. Files(models, settings, folder).Select(file => file.Write())];
 
     public static int PrimaryLength(IReadOnlyList<ModelSeries> models, FigureSettings settings)
     {

@@ -45,8 +45,8 @@ public static partial class ManifestReader
         catch (YamlException e)
         {
             string problem = e.InnerException?.Message ?? e.Message;
-            int code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? 5 : 1;
-            throw new ManifestException(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), $"MONO00{code}", problem);
+            string code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? ManifestErrorCodes.Duplicate : ManifestErrorCodes.Syntax;
+            throw new ManifestException(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), code, problem);
         }
         catch (InvalidOperationException e)
         {
@@ -57,19 +57,30 @@ public static partial class ManifestReader
         {
             throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "manifest not found");
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"cannot read the manifest ({e.Message})");
+        }
 
         values.RequireKnownKeys(root, "the manifest", TopKeys);
         Block(values, root, "data", DataKeys);
         Block(values, root, "analysis", AnalysisKeys);
         var context = new Context(values, engines, environment ?? Environment.GetEnvironmentVariable, root);
         var models = ReadModels(context);
+        var figures = ReadFigures(values, root);
+        if (figures.SequenceLength is { } primary && !models.Any(m => m.Settings.SequenceLengths.Contains(primary)))
+        {
+            var node = YamlValues.Find(values.Mapping(YamlValues.Find(root, "figures")!, "figures"), "sequence_length")!;
+            throw values.Error(node, ManifestErrorCodes.InvalidValue, $"figures.sequence_length {primary} is not among any model's sequence_lengths");
+        }
+
         return new Manifest(
             fullPath,
             new DocumentInfo(
                 values.String(root, "title") ?? DefaultTitle,
                 values.Strings(root, "authors") ?? [],
                 values.String(root, "introduction")?.Trim() ?? ""),
-            ReadFigures(values, root),
+            figures,
             models);
     }
 
@@ -105,12 +116,15 @@ public static partial class ManifestReader
                 throw values.Error(labelNode, ManifestErrorCodes.InvalidValue, $"label '{label}' names a folder: use letters, digits, '.', '-' and '_'");
             }
 
-            if (labels.TryGetValue(label, out var first))
+            // Labels also name LaTeX macros, which keep letters and digits only: mpt-7b and
+            // mpt_7b would define the same \MonotoneMptSevenB... twice.
+            string key = new([.. label.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
+            if (labels.TryGetValue(key, out var first))
             {
-                throw values.Error(labelNode, ManifestErrorCodes.Duplicate, $"label '{label}' is already used by the model at line {first.Line}");
+                throw values.Error(labelNode, ManifestErrorCodes.Duplicate, $"label '{label}' is already used, or reads the same in LaTeX macro names, as the model at line {first.Line}");
             }
 
-            labels[label] = YamlValues.At(model);
+            labels[key] = YamlValues.At(model);
             var entry = new ModelEntry(
                 id,
                 label,

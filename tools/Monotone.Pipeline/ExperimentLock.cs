@@ -22,7 +22,7 @@ public sealed class ExperimentLock : IDisposable
             {
                 return new ExperimentLock(new FileStream(lockFile, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
             }
-            catch (IOException) when (!cancellation.IsCancellationRequested)
+            catch (IOException e) when (IsHeldElsewhere(e) && !cancellation.IsCancellationRequested)
             {
                 if (!told)
                 {
@@ -36,4 +36,10 @@ public sealed class ExperimentLock : IDisposable
     }
 
     public void Dispose() => stream.Dispose();
+
+    // Only a lock held by another process is worth waiting for; a read-only or full
+    // disk must fail now, not wait forever. .NET reports flock's EWOULDBLOCK as the
+    // errno (11 on Linux, 35 on macOS), and Windows as a sharing violation.
+    private static bool IsHeldElsewhere(IOException e) =>
+        e.HResult is 11 or 35 or unchecked((int)0x80070020) or unchecked((int)0x80070021);
 }

@@ -15,47 +15,7 @@ namespace Monotone.Pipeline;
 /// </summary>
 public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, IMonotonicityEngine> engines, IRunObserver observer)
 {
-    private readonly HashMemo memo = HashMemo.Open(StateFolder(manifest));
-
-    /// <summary>.monotone/ beside the manifest: machine-local state (fingerprint memo, locks), not committed.</summary>
-    public static string StateFolder(Manifest.Manifest manifest) => Path.Combine(manifest.Folder, ".monotone");
-
-    /// <param name="rehash">Hash every input file now instead of trusting the memo or committed fingerprints.</param>
-    public ExperimentStatus Status(Experiment experiment, bool rehash = false)
-    {
-        MonotonicityResult? result = null;
-        string? unreadable = null;
-        if (File.Exists(experiment.ResultPath))
-        {
-            try
-            {
-                result = ResultJson.Read(experiment.ResultPath);
-            }
-            catch (BadInputException e)
-            {
-                unreadable = e.Problem;
-            }
-        }
-
-        return ExperimentStatus.Compare(experiment, Fingerprint(experiment, result, rehash), result, unreadable);
-    }
-
-    /// <summary>The input's content fingerprint, from the memo or a committed result where it can; null when missing.</summary>
-    public Fingerprint? InputFingerprint(Experiment experiment) => Status(experiment).Input;
-
-    private Fingerprint? Fingerprint(Experiment experiment, MonotonicityResult? result, bool rehash)
-    {
-        switch (experiment.Input)
-        {
-            case SyntheticInput s:
-                return new Fingerprint(Synthetic(s).Fingerprint(), FingerprintOrigin.Generated);
-            case FileInput file when File.Exists(file.Path):
-                var committed = result is null ? null : new Fingerprint(result.Input.Fingerprint, FingerprintOrigin.Trusted, result.Input.Bytes);
-                return rehash ? memo.Rehash(file.Path) : memo.Get(file.Path, committed);
-            default:
-                return null;
-        }
-    }
+    private readonly StatusChecker checker = new(manifest);
 
     /// <summary>Analyses every stale experiment (all of them with <paramref name="force"/>).</summary>
     /// <returns>The experiments that were analysed.</returns>
@@ -63,44 +23,29 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
     {
         foreach (var experiment in experiments)
         {
-            if (experiment.Input is FileInput file && !File.Exists(file.Path))
+            // A clone without the tensors keeps its committed results; only a missing
+            // result (or --force) needs the input.
+            if (experiment.Input is FileInput file && !File.Exists(file.Path) && (force || !File.Exists(experiment.ResultPath)))
             {
-                throw new ManifestException(manifest.DisplayPath, experiment.Model.Location, ManifestErrorCodes.MissingInput, $"{experiment.Key}: input not found: {file.Path}");
+                throw MissingInput(experiment, file);
             }
         }
 
         var analysed = new List<Experiment>();
-        using var failed = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
-        try
-        {
-            Parallel.ForEach(
-                experiments,
-                new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, jobs), CancellationToken = failed.Token },
-                experiment =>
+        ParallelWork.ForEach(
+            experiments,
+            jobs,
+            cancellation,
+            (experiment, token) =>
+            {
+                if (RunOne(experiment, force, token))
                 {
-                    try
+                    lock (analysed)
                     {
-                        if (RunOne(experiment, force, failed.Token))
-                        {
-                            lock (analysed)
-                            {
-                                analysed.Add(experiment);
-                            }
-                        }
+                        analysed.Add(experiment);
                     }
-                    catch when (!failed.IsCancellationRequested)
-                    {
-                        // One bad input stops the run; results already written stay.
-                        failed.Cancel();
-                        throw;
-                    }
-                });
-        }
-        catch (AggregateException e) when (e.InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException) is { } first)
-        {
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(first).Throw();
-        }
-
+                }
+            });
         return analysed;
     }
 
@@ -110,32 +55,47 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
     /// </summary>
     public MonotonicityResult Recompute(Experiment experiment, CancellationToken cancellation)
     {
-        var input = Fingerprint(experiment, null, rehash: true)
-            ?? throw new ManifestException(manifest.DisplayPath, experiment.Model.Location, ManifestErrorCodes.MissingInput, $"{experiment.Key}: input not found: {((FileInput)experiment.Input).Path}");
-        return Analyze(experiment, input, engines(experiment.Engine), new Progress(observer, experiment), cancellation);
+        if (experiment.Input is FileInput file && !File.Exists(file.Path))
+        {
+            throw MissingInput(experiment, file);
+        }
+
+        return Analyze(experiment, known: null, engines(experiment.Engine), new Progress(observer, experiment), cancellation);
     }
+
+    private ManifestException MissingInput(Experiment experiment, FileInput file) =>
+        new(manifest.DisplayPath, experiment.Model.Location, ManifestErrorCodes.MissingInput, $"{experiment.Key}: input not found: {file.Path}");
 
     private bool RunOne(Experiment experiment, bool force, CancellationToken cancellation)
     {
         string folder = Path.GetDirectoryName(experiment.ResultPath)!;
-        string lockFile = Path.Combine(StateFolder(manifest), "locks", $"{experiment.Label}.{experiment.SequenceLength}.lock");
+        string lockFile = Path.Combine(StatusChecker.StateFolder(manifest), "locks", $"{experiment.Label}.{experiment.SequenceLength}.lock");
         using var held = ExperimentLock.Acquire(lockFile, () => observer.Waiting(experiment), cancellation);
 
         // Checked under the lock: another shard may have just finished this experiment.
-        var status = Status(experiment);
+        var status = checker.Status(experiment);
         if (status.Fresh && !force)
         {
-            WriteCsvIfMissing(experiment);
+            // The CSV is derived from the JSON; a run killed between the two writes leaves it behind.
+            AtomicFile.WriteIfChanged(experiment.CsvPath, ResultCsv.ToBytes(status.Result!));
             observer.Fresh(status);
             return false;
+        }
+
+        if (status.InputAbsent)
+        {
+            throw MissingInput(experiment, (FileInput)experiment.Input);
         }
 
         RemoveAbandonedTemporaries(folder);
         var engine = engines(experiment.Engine);
         observer.Started(status, engine.Name);
         var clock = Stopwatch.StartNew();
-        var progress = new Progress(observer, experiment);
-        var result = Analyze(experiment, status.Input!, engine, progress, cancellation);
+
+        // A fingerprint trusted from a committed result was never hashed on this machine:
+        // a new result must record the hash of the bytes it was computed from.
+        var known = status.Input is { Origin: not FingerprintOrigin.Trusted } input ? input.Value : null;
+        var result = Analyze(experiment, known, engine, new Progress(observer, experiment), cancellation);
 
         // The JSON is the record; the CSV is derived from it, so it goes second.
         AtomicFile.WriteIfChanged(experiment.ResultPath, ResultJson.ToBytes(result));
@@ -144,23 +104,38 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         return true;
     }
 
-    private MonotonicityResult Analyze(Experiment experiment, Fingerprint fingerprint, IMonotonicityEngine engine, IProgress<LayerProgress> progress, CancellationToken cancellation)
+    /// <param name="known">The input's fingerprint when it is known; otherwise it is hashed beside the analysis.</param>
+    private MonotonicityResult Analyze(Experiment experiment, string? known, IMonotonicityEngine engine, IProgress<LayerProgress> progress, CancellationToken cancellation)
     {
         if (experiment.Input is SyntheticInput s)
         {
-            var source = Synthetic(s);
-            return ResultBuilder.Analyze(source, new InputIdentity(null, fingerprint.Value, source.Bytes), experiment.Options, engine, progress, cancellation);
+            var source = StatusChecker.Synthetic(s);
+            return ResultBuilder.Analyze(source, new InputIdentity(null, source.Fingerprint(), source.Bytes), experiment.Options, engine, progress, cancellation);
         }
 
         var file = (FileInput)experiment.Input;
-        using var tensor = AttentionTensor.Open(file.Path, file.Tensor);
-        CheckShape(experiment, tensor);
-        var result = ResultBuilder.Analyze(
-            tensor, new InputIdentity(file.Tensor, fingerprint.Value, new FileInfo(file.Path).Length), experiment.Options, engine, progress, cancellation);
+        var result = ResultBuilder.AnalyzeFile(file.Path, file.Tensor, experiment.Options, engine, known, progress, cancellation, tensor => CheckShape(experiment, tensor));
+        if (known is null)
+        {
+            checker.Memo.Remember(file.Path, result.Input.Fingerprint);
+        }
 
-        // A path inside the repository is recorded relative to it, so committed results do not name one machine's folders.
-        string relative = Path.GetRelativePath(manifest.Folder, file.Path);
-        return relative.StartsWith("..", StringComparison.Ordinal) ? result : result with { Input = result.Input with { Path = relative } };
+        return result with { Input = result.Input with { Path = RecordedPath(experiment, file) } };
+    }
+
+    // Committed results must not name one machine's folders: a path inside the
+    // repository is recorded relative to it, one under the data root as {root}/...
+    private string RecordedPath(Experiment experiment, FileInput file)
+    {
+        string inside = Path.GetRelativePath(manifest.Folder, file.Path);
+        if (!inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside))
+        {
+            return inside;
+        }
+
+        string root = experiment.Model.Settings.Root;
+        string underRoot = root.Length > 0 ? Path.GetRelativePath(Path.GetFullPath(root, manifest.Folder), file.Path) : "..";
+        return underRoot.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(underRoot) ? file.Path : $"{{root}}/{underRoot}";
     }
 
     private void CheckShape(Experiment experiment, AttentionTensor tensor)
@@ -174,16 +149,6 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         if (problem is not null)
         {
             throw new ManifestException(manifest.DisplayPath, model.Location, ManifestErrorCodes.BadInput, $"{experiment.Key}: {tensor.Path} has {problem}");
-        }
-    }
-
-    private static SyntheticAttention Synthetic(SyntheticInput s) => new(s.ModelId, s.Layers, s.Heads, s.SequenceLength, s.Seed);
-
-    private static void WriteCsvIfMissing(Experiment experiment)
-    {
-        if (!File.Exists(experiment.CsvPath))
-        {
-            AtomicFile.Write(experiment.CsvPath, ResultCsv.ToBytes(ResultJson.Read(experiment.ResultPath)));
         }
     }
 

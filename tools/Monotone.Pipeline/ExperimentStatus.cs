@@ -5,9 +5,17 @@ using Monotone.Results;
 namespace Monotone.Pipeline;
 
 /// <summary>Whether an experiment's committed result still answers its current definition, and if not, exactly why.</summary>
-public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input, IReadOnlyList<string> Reasons)
+/// <param name="Input">The input's fingerprint; null when the input file is not on this machine.</param>
+/// <param name="Result">The result file as read; null when there is none or it is unreadable.</param>
+public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input, MonotonicityResult? Result, IReadOnlyList<string> Reasons)
 {
     public bool Fresh => Reasons.Count == 0;
+
+    /// <summary>
+    /// A result whose input is not on this machine (a clone of the paper without its
+    /// tensors) is kept as it is: fresh as far as anyone here can tell.
+    /// </summary>
+    public bool InputAbsent => Input is null && Experiment.Input is FileInput;
 
     /// <summary>Compares what the experiment is now with what its result file says it was.</summary>
     public static ExperimentStatus Compare(Experiment experiment, Fingerprint? input, MonotonicityResult? result, string? unreadable = null)
@@ -16,7 +24,12 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         if (result is null)
         {
             reasons.Add(unreadable is null ? "no result yet" : $"result file unreadable: {unreadable}");
-            return new ExperimentStatus(experiment, input, reasons);
+            if (input is null)
+            {
+                reasons.Add("input missing");
+            }
+
+            return new ExperimentStatus(experiment, input, null, reasons);
         }
 
         if (result.Tool.AnalysisVersion != AnalysisVersion.Current)
@@ -24,11 +37,7 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
             reasons.Add($"analysis version changed: {result.Tool.AnalysisVersion} -> {AnalysisVersion.Current}");
         }
 
-        if (input is null)
-        {
-            reasons.Add("input missing");
-        }
-        else if (input.Value != result.Input.Fingerprint)
+        if (input is not null && input.Value != result.Input.Fingerprint)
         {
             reasons.Add($"input changed: {result.Input.Fingerprint} -> {input.Value}");
         }
@@ -43,7 +52,7 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         Changed(reasons, "slopes", result.Options.Slopes, options.Slopes.ToString());
         Changed(reasons, "epsilon", Show(result.Options.Epsilon), Show(options.Epsilon));
         Changed(reasons, "relative_floor", Show(result.Options.RelativeFloor), Show(options.RelativeFloor));
-        return new ExperimentStatus(experiment, input, reasons);
+        return new ExperimentStatus(experiment, input, result, reasons);
     }
 
     private static void Changed(List<string> reasons, string option, string was, string now)

@@ -35,15 +35,18 @@ public sealed class HashMemo
     public Fingerprint Get(string file, Fingerprint? trusted = null)
     {
         var identity = FileIdentity.Of(file);
+        bool seen;
         lock (gate)
         {
             if (entries.TryGetValue(file, out var known) && known.Identity == identity)
             {
                 return new Fingerprint(known.Value, known.Trusted ? FingerprintOrigin.Trusted : FingerprintOrigin.Memo);
             }
+
+            seen = entries.ContainsKey(file);
         }
 
-        var result = trusted is { } committed && committed.Bytes == identity.Size && !entries.ContainsKey(file)
+        var result = trusted is { } committed && committed.Bytes == identity.Size && !seen
             ? new Fingerprint(committed.Value, FingerprintOrigin.Trusted)
             : new Fingerprint(FileFingerprint.Compute(file), FingerprintOrigin.Hashed);
         Remember(file, identity, result);
@@ -58,6 +61,10 @@ public sealed class HashMemo
         Remember(file, identity, result);
         return result;
     }
+
+    /// <summary>Records a fingerprint just hashed elsewhere (beside an analysis, say).</summary>
+    public void Remember(string file, string fingerprint) =>
+        Remember(file, FileIdentity.Of(file), new Fingerprint(fingerprint, FingerprintOrigin.Hashed));
 
     private void Remember(string file, FileIdentity identity, Fingerprint fingerprint)
     {

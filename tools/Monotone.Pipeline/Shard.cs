@@ -8,8 +8,6 @@ namespace Monotone.Pipeline;
 /// </summary>
 public readonly record struct Shard(int Index, int Count)
 {
-    public static Shard All { get; } = new(1, 1);
-
     /// <summary>Parses "K/N" with 1 ≤ K ≤ N.</summary>
     public static Shard Parse(string text)
     {

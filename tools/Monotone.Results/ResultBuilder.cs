@@ -11,6 +11,7 @@ public static class ResultBuilder
         typeof(ResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
 
     /// <param name="fingerprint">The input's content fingerprint when the caller already knows it; computed otherwise.</param>
+    /// <param name="check">Checks the opened tensor (its shape, say) before any work; throws to refuse it.</param>
     public static MonotonicityResult AnalyzeFile(
         string path,
         string? tensorName,
@@ -18,9 +19,11 @@ public static class ResultBuilder
         IMonotonicityEngine engine,
         string? fingerprint = null,
         IProgress<LayerProgress>? progress = null,
-        CancellationToken cancellation = default)
+        CancellationToken cancellation = default,
+        Action<AttentionTensor>? check = null)
     {
         using var tensor = AttentionTensor.Open(path, tensorName);
+        check?.Invoke(tensor);
 
         // Hashing reads the whole file once more, and the first JSON serialization in a
         // process is slow; both run beside the analysis rather than before or after it

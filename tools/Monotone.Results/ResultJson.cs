@@ -13,6 +13,9 @@ public static class ResultJson
         WriteIndented = true,
         IndentSize = 1,
         RespectNullableAnnotations = true,
+
+        // A result file missing a block is unreadable (and re-analysed), not a null to trip over later.
+        RespectRequiredConstructorParameters = true,
     };
 
     /// <summary>

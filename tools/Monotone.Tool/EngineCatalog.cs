@@ -23,10 +23,6 @@ internal static class EngineCatalog
 
     public static IReadOnlyList<string> Names { get; } = ["fast", "reference", "torch", "auto"];
 
-    /// <summary>The engine of that name (null for the default), on the device "auto" picks.</summary>
-    /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
-    public static IMonotonicityEngine Create(string? name) => Open(name ?? Default, AutomaticDevice, null).Engine;
-
     /// <summary>Whether the engine runs on TorchSharp, so --device and --chunk-memory apply.</summary>
     public static bool UsesDevice(string name) => name is "torch" or "auto";
 

@@ -91,7 +91,7 @@ public class ManifestReaderTests
 
         Assert.Equal(ManifestErrorCodes.Duplicate, error.Code);
         Assert.Equal(4, error.Location.Line);
-        Assert.Contains("already used by the model at line 3", error.Problem, StringComparison.Ordinal);
+        Assert.Contains("as the model at line 3", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -37,10 +37,11 @@ internal sealed class PaperCommand(string name, string description, Func<PaperIn
     {
         var loaded = manifest.Read(parse);
         var planned = files(PaperInputs.Load(loaded));
+        string? stampFile = parse.GetValue(stamp);
         int changed = 0;
         foreach (var file in planned)
         {
-            var written = WrittenFile.Write(file.Path, file.Content());
+            var written = file.Write();
             if (written.Changed)
             {
                 changed++;
@@ -49,8 +50,20 @@ internal sealed class PaperCommand(string name, string description, Func<PaperIn
         }
 
         console.Error.WriteLine($"monotone: {name}: {changed} written, {planned.Count - changed} unchanged");
-        if (parse.GetValue(stamp) is { } stampFile)
+        if (stampFile is not null)
         {
+            // What the last build made and this one no longer plans (a dropped sequence
+            // length's figures, say) would otherwise linger, unlisted and never cleaned.
+            var current = planned.Select(f => f.Path).ToHashSet(StringComparer.Ordinal);
+            foreach (string old in File.Exists(stampFile) ? File.ReadAllLines(stampFile) : [])
+            {
+                if (old.Length > 0 && !current.Contains(old) && File.Exists(old))
+                {
+                    File.Delete(old);
+                    console.Error.WriteLine($"monotone: removed {Path.GetRelativePath(loaded.Folder, old)}, which the manifest no longer asks for");
+                }
+            }
+
             AtomicFile.Write(stampFile, System.Text.Encoding.UTF8.GetBytes(string.Join('\n', planned.Select(f => f.Path)) + "\n"));
         }
 

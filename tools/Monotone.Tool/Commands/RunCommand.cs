@@ -66,7 +66,7 @@ internal sealed class RunCommand
         }
 
         // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
-        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, console.Error.WriteLine);
+        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
         IReadOnlyList<Experiment> analysed = [];
         void Work(IRunObserver observer) =>
             analysed = new ExperimentRunner(loaded, engines, observer)

@@ -42,9 +42,11 @@ internal static class SharedOptions
     /// The engine for each experiment: the override if given, else the manifest's,
     /// else the default; each choice the torch engines make is said on <paramref name="say"/>.
     /// </summary>
-    public static Func<string?, Monotone.Engine.IMonotonicityEngine> Engines(string? engineOverride, string device, Action<string> say) => name =>
+    /// <param name="experimentsAtOnce">How many experiments run side by side; they share the processors.</param>
+    public static Func<string?, Monotone.Engine.IMonotonicityEngine> Engines(string? engineOverride, string device, int experimentsAtOnce, Action<string> say) => name =>
     {
-        var (engine, choice) = EngineCatalog.Open(engineOverride ?? name ?? EngineCatalog.Default, device, null);
+        int layersAtOnce = experimentsAtOnce > 1 ? Math.Max(1, Environment.ProcessorCount / experimentsAtOnce) : 0;
+        var (engine, choice) = EngineCatalog.Open(engineOverride ?? name ?? EngineCatalog.Default, device, null, layersAtOnce);
         if (choice is not null)
         {
             say($"monotone: {choice}");

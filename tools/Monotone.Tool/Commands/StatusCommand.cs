@@ -39,8 +39,8 @@ internal sealed class StatusCommand
     private ExitCode Execute(ParseResult parse, ToolConsole console)
     {
         var loaded = manifest.Read(parse);
-        var runner = new ExperimentRunner(loaded, EngineCatalog.Create, new PlainRunObserver(console.Error));
-        var statuses = ExperimentPlan.From(loaded).Select(e => runner.Status(e, parse.GetValue(rehash))).ToList();
+        var checker = new StatusChecker(loaded);
+        var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e, parse.GetValue(rehash))).ToList();
         if (parse.GetValue(json))
         {
             console.Out.WriteLine(JsonSerializer.Serialize(
@@ -63,8 +63,7 @@ internal sealed class StatusCommand
             foreach (var s in statuses)
             {
                 string state = s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}";
-                string trusted = s.Input?.Origin == FingerprintOrigin.Trusted ? " (input fingerprint trusted from the committed result; verify re-hashes)" : "";
-                console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{trusted}");
+                console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{PlainRunObserver.Note(s)}");
             }
         }
 

@@ -52,19 +52,19 @@ internal sealed class VerifyCommand
     {
         var loaded = manifest.Read(parse);
         var comparison = new ResultComparison(parse.GetValue(relative), parse.GetValue(absolute));
-        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, console.Error.WriteLine);
+        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
         var runner = new ExperimentRunner(loaded, engines, NoProgress.Instance);
         var experiments = ExperimentPlan.From(loaded);
         var rows = new (Experiment Experiment, IReadOnlyList<string[]> Rows)[experiments.Count];
-        Parallel.For(
-            0,
-            experiments.Count,
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parse.GetValue(jobs)), CancellationToken = cancellation },
-            i =>
+        var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
+        ParallelWork.ForEach(
+            experiments,
+            parse.GetValue(jobs),
+            cancellation,
+            (experiment, token) =>
             {
-                var experiment = experiments[i];
                 console.Error.WriteLine($"{experiment.Key}: recomputing");
-                rows[i] = (experiment, Differences(experiment, runner.Recompute(experiment, cancellation), comparison));
+                rows[index[experiment]] = (experiment, Differences(experiment, runner.Recompute(experiment, token), comparison));
             });
 
         var table = rows.SelectMany(r => r.Rows.Select(row => (string[])[r.Experiment.Key, .. row])).ToList();

@@ -9,7 +9,13 @@ internal sealed class PlainRunObserver(TextWriter writer) : IRunObserver
 {
     private readonly Lock gate = new();
 
-    public void Fresh(ExperimentStatus status) => Line($"{status.Experiment.Key}: fresh");
+    public void Fresh(ExperimentStatus status) => Line($"{status.Experiment.Key}: fresh{Note(status)}");
+
+    /// <summary>What a user should know about how freshness was decided, if anything.</summary>
+    public static string Note(ExperimentStatus status) =>
+        status.InputAbsent && status.Fresh ? " (input not on this machine; the committed result is kept)"
+        : status.Input?.Origin == FingerprintOrigin.Trusted ? " (input fingerprint trusted from the committed result; verify re-hashes)"
+        : "";
 
     public void Started(ExperimentStatus status, string engine) =>
         Line($"{status.Experiment.Key}: analysing with engine {engine} ({string.Join("; ", status.Reasons)})");
