@@ -8,7 +8,7 @@ namespace Monotone.Benchmarks;
 [MemoryDiagnoser]
 public class EngineParts
 {
-    private SyntheticAttention source = null!;
+    private BenchmarkAttention source = null!;
     private double[][] alibi = null!;
     private double[] head = null!;
     private double[] mean = null!;
@@ -21,7 +21,7 @@ public class EngineParts
     [GlobalSetup]
     public void Setup()
     {
-        source = new SyntheticAttention("mpt-7b", 1, 32, N);
+        source = new BenchmarkAttention("mpt-7b", 1, 32, N);
         alibi = StreamedSoftmax.AlibiRows(AlibiSlopes.Notebook(32), N);
         head = new double[N * N];
         mean = new double[N * N];

@@ -43,7 +43,7 @@ internal static class Program
         if (spec.Split(':') is ["synthetic", var model, var n])
         {
             var (label, layers, heads) = ModelShapes.Get(model);
-            source = new SyntheticAttention(label, layers, heads, int.Parse(n, CultureInfo.InvariantCulture));
+            source = new BenchmarkAttention(label, layers, heads, int.Parse(n, CultureInfo.InvariantCulture));
             return null;
         }
 

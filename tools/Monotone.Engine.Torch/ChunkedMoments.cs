@@ -5,21 +5,19 @@ namespace Monotone.Engine.Torch;
 
 /// <summary>
 /// The total and the sample standard deviation of values that arrive in chunks. Each chunk's
-/// count, sum and squared deviations from its own mean are merged with Chan, Golub and
-/// LeVeque's update, which equals a two-pass computation over all values at once (torch's
-/// <c>std()</c> in the notebook) without a second pass over the chunks.
+/// count, sum and squared deviations from its own mean are merged by <see cref="Moments"/>
+/// (Chan, Golub and LeVeque's update), which equals a two-pass computation over all values at
+/// once (torch's <c>std()</c> in the notebook) without a second pass over the chunks.
 /// </summary>
 internal sealed class ChunkedMoments
 {
-    private long count;
-    private double mean;
-    private double squares;
+    private Moments moments;
     private CompensatedSum total;
 
     public double Total => total.Value;
 
     /// <summary>torch's <c>std()</c>: N - 1 in the denominator; 0 for fewer than two values, as the notebook leaves it.</summary>
-    public double SampleStd => count > 1 ? Math.Sqrt(squares / (count - 1)) : 0;
+    public double SampleStd => moments.SampleStd;
 
     /// <summary>Adds a chunk of <paramref name="count"/> values, held where <paramref name="others"/> is false; zero elsewhere.</summary>
     /// <param name="zero">0.0 as a Scalar, which the caller owns.</param>
@@ -36,11 +34,6 @@ internal sealed class ChunkedMoments
         }
 
         total.Add(sum);
-
-        long merged = this.count + count;
-        double delta = chunkMean - mean;
-        mean += delta * count / merged;
-        squares += chunkSquares + (delta * delta * ((double)this.count * count / merged));
-        this.count = merged;
+        moments.Add(count, chunkMean, chunkSquares);
     }
 }

@@ -22,13 +22,19 @@ public static class LibTorchRuntime
     /// <summary>How many CUDA GPUs libtorch sees: 0 with the CPU build, without a GPU, or when libtorch does not load.</summary>
     public static int CudaDevices(out string why)
     {
+        // The CPU package has no CUDA code, so --engine auto need not load its 600 MB to learn
+        // that. A libtorch that MONOTONE_LIBTORCH names may be a CUDA build, so that one is asked.
+        if (!LibTorchPackage.IsCuda && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LibTorchLocation.Variable)))
+        {
+            why = $"the CPU build of libtorch is installed, {LibTorchPackage.Id}; build with -p:MonotoneLibTorch=cuda-12.8 for GPUs";
+            return 0;
+        }
+
         try
         {
             Ensure();
             int count = torch.cuda.is_available() ? torch.cuda.device_count() : 0;
-            why = count > 0 ? $"{count} CUDA device(s)"
-                : LibTorchPackage.IsCuda ? "libtorch sees no CUDA device"
-                : $"libtorch is the CPU build, {LibTorchPackage.Id}; build with -p:MonotoneLibTorch=cuda-12.8 for GPUs";
+            why = count > 0 ? $"{count} CUDA device(s)" : "libtorch sees no CUDA device";
             return count;
         }
         catch (EngineUnavailableException e)

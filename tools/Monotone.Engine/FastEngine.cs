@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using Monotone.Engine.Fast;
 using Monotone.TensorInput;
 
@@ -33,43 +32,24 @@ public sealed class FastEngine(int jobs = 0) : IMonotonicityEngine
         var results = new LayerStats[layers];
         int next = -1;
         int done = 0;
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellation);
 
-        void Work()
+        // Each worker keeps its own buffers and takes the next layer until none is left.
+        void Work(CancellationToken token)
         {
-            try
+            var worker = new LayerWorker(tensor.SequenceLength);
+            int layer;
+            while ((layer = Interlocked.Increment(ref next)) < layers)
             {
-                var worker = new LayerWorker(tensor.SequenceLength);
-                int layer;
-                while ((layer = Interlocked.Increment(ref next)) < layers)
+                results[layer] = worker.Analyze(tensor, layer, alibi, options, token) with { Layer = layer + 1 };
+                lock (results)
                 {
-                    results[layer] = worker.Analyze(tensor, layer, alibi, options, stop.Token) with { Layer = layer + 1 };
-                    lock (results)
-                    {
-                        progress?.Report(new LayerProgress(++done, layers));
-                    }
+                    progress?.Report(new LayerProgress(++done, layers));
                 }
             }
-            catch
-            {
-                stop.Cancel(); // the other workers stop at their next head
-                throw;
-            }
         }
 
-        try
-        {
-            int workers = Math.Min(Jobs, layers);
-            Parallel.For(0, workers, new ParallelOptions { MaxDegreeOfParallelism = workers }, _ => Work());
-        }
-        catch (AggregateException e)
-        {
-            // The first real failure (bad input, say) rather than the cancellations it caused.
-            var failure = e.Flatten().InnerExceptions.FirstOrDefault(x => x is not OperationCanceledException)
-                ?? e.Flatten().InnerExceptions[0];
-            ExceptionDispatchInfo.Capture(failure).Throw();
-        }
-
+        int workers = Math.Min(Jobs, layers);
+        ParallelWork.ForEach([.. Enumerable.Range(0, workers)], workers, cancellation, (_, token) => Work(token));
         return results;
     }
 

@@ -62,7 +62,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         try
         {
             var (format, layout) = ReadLayout(path, file, tensorName);
-            Validate(path, layout);
+            Validate(path, layout, RandomAccess.GetLength(file));
 
             // The handle stays open for reads; views are mapped from it on demand.
             var map = MemoryMappedFile.CreateFromFile(file, null, 0, MemoryMappedFileAccess.Read, HandleInheritability.None, leaveOpen: true);
@@ -111,7 +111,11 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         throw new BadInputException(path, length == 0 ? "empty file" : "not a PyTorch (torch.save zip), safetensors or .npy file");
     }
 
-    private static void Validate(string path, TensorLayout layout)
+    /// <summary>
+    /// Checks what <see cref="ReadHead"/> relies on: a square rank-4 view whose head fits one
+    /// array of doubles, with non-negative strides, lying wholly inside the file.
+    /// </summary>
+    private static void Validate(string path, TensorLayout layout, long fileLength)
     {
         var shape = layout.Shape;
         string shown = $"[{string.Join(", ", shape)}]";
@@ -135,9 +139,27 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
             throw new BadInputException(path, "tensor has a negative stride or storage offset");
         }
 
-        if (layout.LastIndex() >= layout.StorageElements)
+        long lastIndex;
+        long lastByte;
+        try
         {
-            throw new BadInputException(path, $"truncated: the tensor's view reaches element {layout.LastIndex()} of a storage of {layout.StorageElements}");
+            lastIndex = layout.LastIndex();
+            lastByte = checked(layout.StorageFilePosition + ((lastIndex + 1) * layout.Dtype.ElementSize()));
+        }
+        catch (OverflowException)
+        {
+            throw new BadInputException(path, $"tensor of shape {shown} has strides or an offset past any file");
+        }
+
+        if (lastIndex >= layout.StorageElements)
+        {
+            throw new BadInputException(path, $"truncated: the tensor's view reaches element {lastIndex} of a storage of {layout.StorageElements}");
+        }
+
+        // Each format bounds its storage by the file already; this holds whatever a damaged header said.
+        if (layout.StorageFilePosition < 0 || lastByte > fileLength)
+        {
+            throw new BadInputException(path, $"truncated: the tensor's view ends at byte {lastByte} of a file of {fileLength}");
         }
     }
 
@@ -155,12 +177,13 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         long byteStart = layout.StorageFilePosition + first * size;
         long byteLength = (last - first + 1) * size;
 
-        if (byteLength <= 2L * n * n * size)
+        if (byteLength <= 2L * n * n * size && byteLength <= Array.MaxLength)
         {
             // A head stored compactly (contiguous, transposed, a slice of one): one read into a
             // pooled buffer costs half what mapping, faulting in and unmapping its pages does
             // (mpt-7b at n = 256: 0.19 s instead of 0.21 s for the whole analysis). A head
-            // spread across the file (Fortran order) is mapped, so only its own pages are read.
+            // spread across the file (Fortran order) is mapped, so only its own pages are read,
+            // and so is one too large for an array (float64 past n = 16383).
             byte[] buffer = ArrayPool<byte>.Shared.Rent((int)byteLength);
             try
             {

@@ -28,6 +28,7 @@ public sealed record TensorLayout(
     public long ElementCount => Shape.Aggregate(1L, (a, b) => a * b);
 
     /// <summary>The largest storage index the view touches, or -1 for an empty view.</summary>
+    /// <exception cref="OverflowException">The index does not fit a long (a damaged header).</exception>
     public long LastIndex()
     {
         if (Shape.Any(s => s == 0))
@@ -38,7 +39,7 @@ public sealed record TensorLayout(
         long last = StorageOffset;
         for (int d = 0; d < Shape.Length; d++)
         {
-            last += (Shape[d] - 1) * Strides[d];
+            last = checked(last + ((Shape[d] - 1) * Strides[d]));
         }
 
         return last;

@@ -11,7 +11,7 @@ namespace Monotone.Tests.Torch.Engine;
 /// </summary>
 public class TorchDifferentialTests
 {
-    private static readonly RandomAttention[] Cases =
+    private static readonly UniformRandomLogits[] Cases =
     [
         new(1, 1, 1, 1, 1.0),
         new(1, 1, 2, 2, 5.0),
@@ -23,11 +23,11 @@ public class TorchDifferentialTests
         new(2, 12, 24, 8, 0.5),
     ];
 
-    public static TheoryData<RandomAttention> Inputs() => [.. Cases];
+    public static TheoryData<UniformRandomLogits> Inputs() => [.. Cases];
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Torch_engine_agrees_with_the_reference_engine(RandomAttention input)
+    public void Torch_engine_agrees_with_the_reference_engine(UniformRandomLogits input)
     {
         var expected = new ReferenceEngine().Analyze(input, new AnalysisOptions());
 
@@ -36,7 +36,7 @@ public class TorchDifferentialTests
 
     [Theory]
     [MemberData(nameof(Inputs))]
-    public void Chunks_of_heads_and_pairs_change_nothing(RandomAttention input)
+    public void Chunks_of_heads_and_pairs_change_nothing(UniformRandomLogits input)
     {
         var expected = new ReferenceEngine().Analyze(input, new AnalysisOptions());
 
@@ -66,7 +66,7 @@ public class TorchDifferentialTests
     [Fact]
     public void Options_and_slope_sets_reach_the_tensor_program()
     {
-        var input = new RandomAttention(2, 6, 20, 11, 3.0);
+        var input = new UniformRandomLogits(2, 6, 20, 11, 3.0);
         var options = new AnalysisOptions { Slopes = SlopeSpec.Bloom, Epsilon = 1e-4, RelativeFloor = 1e-3 };
 
         var expected = new ReferenceEngine().Analyze(input, options);

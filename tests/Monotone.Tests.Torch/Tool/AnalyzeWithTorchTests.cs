@@ -1,3 +1,4 @@
+using System.Reflection;
 using Monotone.Engine.Torch;
 using Monotone.Results;
 using Monotone.Tests.Support;
@@ -49,6 +50,27 @@ public class AnalyzeWithTorchTests
         string chosen = HasGpu ? "torch:cuda:0" : EngineCatalog.Managed;
         Assert.Equal(chosen, ResultJson.Read(folder.File("r.json")).Tool.Engine);
         Assert.StartsWith($"monotone: engine auto chose {chosen}", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Auto_with_the_CPU_build_of_libtorch_chooses_the_managed_engine_without_loading_libtorch()
+    {
+        string package = typeof(TorchEngine).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Monotone.LibTorchPackage").Value!;
+        if (package.Contains("cuda", StringComparison.Ordinal))
+        {
+            return;
+        }
+
+        // An empty NuGet cache: had auto looked for libtorch, it would have found none and said so.
+        using var folder = new TemporaryFolder();
+        var (code, _, error) = ToolProcess.Run(
+            new Dictionary<string, string> { ["NUGET_PACKAGES"] = folder.Path }, "analyze", Basic, "--engine", "auto", "-o", folder.File("r.json"));
+
+        Assert.True(code == 0, error);
+        Assert.StartsWith(
+            $"monotone: engine auto chose {EngineCatalog.Managed}: no CUDA device for the torch engine (the CPU build of libtorch is installed, {package}; ",
+            error,
+            StringComparison.Ordinal);
     }
 
     [Fact]

@@ -21,6 +21,21 @@ public static class NotebookCases
 
     public static TheoryData<string> Errors() => Names(c => c.TryGetProperty("error", out _));
 
+    /// <summary>Each file that a valid case reads, once, with the tensor it names in the file (if any).</summary>
+    public static TheoryData<string, string?> ValidFiles()
+    {
+        var data = new TheoryData<string, string?>();
+        foreach (var (file, tensor) in All.Value
+            .Where(c => !c.TryGetProperty("error", out _))
+            .Select(c => (c.GetProperty("file").GetString()!, TensorOf(c)))
+            .Distinct())
+        {
+            data.Add(file, tensor);
+        }
+
+        return data;
+    }
+
     public static JsonElement Get(string name) => All.Value.Single(c => c.GetProperty("name").GetString() == name);
 
     public static string PathOf(JsonElement testCase) => Path.Combine(Folder, testCase.GetProperty("file").GetString()!);

@@ -47,6 +47,53 @@ public class BadInputTests
         Assert.Contains("other", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("[1, 1, 2, 2]", "0, 64", "does not fill bytes 0..64")]
+    [InlineData("[1, 1, 8, 8]", "0, 64", "does not fill bytes 0..64")]
+    [InlineData("[1, 1, -2, -2]", "0, 16", "does not fill")]
+    [InlineData("[1, 1, 2, 2]", "0, 9223372036854775807", "truncated")]
+    [InlineData("[1, 1, 2, 2]", "-16, 0", "not a byte range")]
+    [InlineData("[1, 1, 2, 2]", "0", "not a byte range")]
+    [InlineData("[1, 1, 2.5, 2]", "0, 16", "damaged safetensors header")]
+    public void A_safetensors_header_that_does_not_match_its_data_is_reported(string shape, string offsets, string problem)
+    {
+        using var folder = new TemporaryFolder();
+        string path = WriteSafetensors(folder.File("bad.safetensors"), $"{{\"t\": {{\"dtype\": \"F32\", \"shape\": {shape}, \"data_offsets\": [{offsets}]}}}}", 64);
+
+        var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
+
+        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_safetensors_header_length_past_2_to_the_63_is_not_a_length()
+    {
+        using var folder = new TemporaryFolder();
+        string path = WriteSafetensors(folder.File("bad.safetensors"), "{\"t\": {}}", 16);
+        using (var stream = File.OpenWrite(path))
+        {
+            stream.Position = 7;
+            stream.WriteByte(0x80);
+        }
+
+        var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
+
+        Assert.StartsWith(path + ": ", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_line_break_in_a_tensor_name_does_not_break_the_message_in_two()
+    {
+        using var folder = new TemporaryFolder();
+        string path = WriteSafetensors(folder.File("names.safetensors"), "{\"a\\nb\": {}, \"c\": {}}", 0);
+
+        var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
+
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.Contains("a b, c", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_slope_list_of_the_wrong_length_names_the_file()
     {
@@ -57,5 +104,13 @@ public class BadInputTests
         var error = Assert.Throws<BadInputException>(() => new ReferenceEngine().Analyze(tensor, options));
 
         Assert.Contains("2 values but the tensor has 4 heads", error.Message, StringComparison.Ordinal);
+    }
+
+    private static string WriteSafetensors(string path, string header, int dataBytes)
+    {
+        byte[] json = System.Text.Encoding.UTF8.GetBytes(header);
+        byte[] length = BitConverter.GetBytes((ulong)json.Length);
+        File.WriteAllBytes(path, [.. length, .. json, .. new byte[dataBytes]]);
+        return path;
     }
 }

@@ -46,6 +46,12 @@ internal static partial class NpyFormat
             throw new BadInputException(path, "truncated .npy header");
         }
 
+        // NumPy writes a few hundred bytes; a larger length is damage, not a header to allocate.
+        if (headerLength > 100 << 20)
+        {
+            throw new BadInputException(path, "damaged .npy header (longer than 100 MB)");
+        }
+
         byte[] headerBytes = new byte[headerLength];
         ZipDirectory.ReadExactly(file, headerBytes, headerStart);
         string header = Encoding.UTF8.GetString(headerBytes);
@@ -56,7 +62,8 @@ internal static partial class NpyFormat
             : throw new BadInputException(path, "damaged .npy header (no 'fortran_order')");
         long[] shape = ShapePattern().Match(header) is { Success: true } s
             ? s.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(x => long.Parse(x, CultureInfo.InvariantCulture)).ToArray()
+                .Select(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size
+                    : throw new BadInputException(path, "damaged .npy header (a 'shape' entry is not a size)")).ToArray()
             : throw new BadInputException(path, "damaged .npy header (no 'shape')");
 
         TensorDtype dtype = descr switch

@@ -50,7 +50,14 @@ internal sealed class TorchPickle : Unpickler
             return new TensorRef(storage, ToLong(args[1]), ToLongs(args[2]), ToLongs(args[3]));
         }
 
-        private static long ToLong(object value) => Convert.ToInt64(value, System.Globalization.CultureInfo.InvariantCulture);
+        // Pickled Python ints arrive as int or long (BigInteger past 64 bits, which no shape needs);
+        // anything else is a damaged pickle, not a number to convert.
+        private static long ToLong(object value) => value switch
+        {
+            int small => small,
+            long large => large,
+            _ => throw new PickleException($"tensor offset, shape or stride holds a {value?.GetType().Name ?? "None"}, not an integer"),
+        };
 
         private static long[] ToLongs(object value) => value switch
         {

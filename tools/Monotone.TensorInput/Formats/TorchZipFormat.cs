@@ -1,6 +1,5 @@
 using System.Collections;
 using Microsoft.Win32.SafeHandles;
-using Razorvine.Pickle;
 
 namespace Monotone.TensorInput.Formats;
 
@@ -41,9 +40,11 @@ internal static class TorchZipFormat
         {
             root = TorchPickle.Load(ReadSmallEntry(path, file, pickleEntry));
         }
-        catch (PickleException e)
+        catch (Exception e) when (e is not (BadInputException or OutOfMemoryException))
         {
-            throw new BadInputException(path, $"cannot read data.pkl: {e.Message}");
+            // Razorvine reports a damaged pickle with whatever its reading code hits first
+            // (PickleException, ArgumentOutOfRangeException, InvalidCastException, FormatException, ...).
+            throw new BadInputException(path, $"cannot read data.pkl: {e.Message}", e);
         }
 
         TensorRef tensor = SelectTensor(path, root, tensorName);
@@ -62,6 +63,12 @@ internal static class TorchZipFormat
         if (!storage.IsStored)
         {
             throw new BadInputException(path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
+        }
+
+        // A stored record's two sizes are equal; only the compressed one was checked against the file's length.
+        if (storage.Size != storage.CompressedSize)
+        {
+            throw new BadInputException(path, $"truncated or damaged zip archive (storage record data/{tensor.Storage.Key} has two different sizes)");
         }
 
         return new TensorLayout(

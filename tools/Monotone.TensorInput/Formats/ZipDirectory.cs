@@ -59,9 +59,15 @@ internal sealed class ZipDirectory
             (count, directorySize, directoryOffset) = ReadZip64End(file, eocdPosition);
         }
 
-        if (directoryOffset + directorySize > length)
+        // Values from a ZIP64 record are 64-bit: a damaged one may be negative or larger than any file.
+        if (count < 0 || directorySize < 0 || directoryOffset < 0 || directorySize > length - directoryOffset)
         {
             throw new InvalidDataException("central directory lies past the end of the file");
+        }
+
+        if (directorySize > Array.MaxLength)
+        {
+            throw new InvalidDataException("central directory larger than 2 GB");
         }
 
         byte[] directory = new byte[directorySize];
@@ -116,12 +122,17 @@ internal sealed class ZipDirectory
             int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header[30..]);
             int commentLength = BinaryPrimitives.ReadUInt16LittleEndian(header[32..]);
             long localOffset = BinaryPrimitives.ReadUInt32LittleEndian(header[42..]);
+            if (header.Length < 46 + nameLength + extraLength + commentLength)
+            {
+                throw new InvalidDataException("damaged central directory");
+            }
+
             string name = System.Text.Encoding.UTF8.GetString(header.Slice(46, nameLength));
             var extra = header.Slice(46 + nameLength, extraLength);
             ApplyZip64Extra(extra, ref size, ref compressed, ref localOffset);
 
             long dataPosition = DataPosition(file, localOffset);
-            if (dataPosition + compressed > fileLength)
+            if (size < 0 || compressed < 0 || compressed > fileLength - dataPosition)
             {
                 throw new InvalidDataException($"entry {name} extends past the end of the file");
             }
@@ -185,6 +196,12 @@ internal sealed class ZipDirectory
 
     internal static void ReadExactly(SafeFileHandle file, Span<byte> buffer, long position)
     {
+        // A position read from a damaged file may be negative, which RandomAccess rejects with an ArgumentException.
+        if (position < 0)
+        {
+            throw new InvalidDataException("a record points before the start of the file");
+        }
+
         while (buffer.Length > 0)
         {
             int read = RandomAccess.Read(file, buffer, position);

@@ -1,14 +1,16 @@
 using System.Runtime.CompilerServices;
 
-namespace Monotone.Engine.Fast;
+namespace Monotone.Engine;
 
 /// <summary>
 /// Count, mean and sum of squared deviations (M2) of a set of values, merged with
 /// Chan et al.'s pairwise update. Every term it adds is non-negative, so merging
 /// thousands of groups keeps M2 accurate even when the spread is tiny next to
-/// the mean, where sum-of-squares-minus-square-of-sum would cancel.
+/// the mean, where sum-of-squares-minus-square-of-sum would cancel. The one
+/// merge of every engine: the fast engine's groups and columns, the torch
+/// engine's chunks of row pairs.
 /// </summary>
-internal struct Moments
+public struct Moments
 {
     public double Count;
     public double Mean;
