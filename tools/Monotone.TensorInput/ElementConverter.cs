@@ -16,12 +16,25 @@ internal static unsafe class ElementConverter
             return;
         }
 
-        int size = dtype.ElementSize();
+        // A transposed or Fortran-order row: one element at a time, without a span per element.
+        long step = stride * dtype.ElementSize();
         for (int j = 0; j < destination.Length; j++)
         {
-            Contiguous(dtype, row + j * stride * size, destination.Slice(j, 1));
+            destination[j] = One(dtype, row + (j * step));
         }
     }
+
+    private static double One(TensorDtype dtype, byte* element) => dtype switch
+    {
+        TensorDtype.Float64 => *(double*)element,
+        TensorDtype.Float32 => *(float*)element,
+        TensorDtype.Float16 => (double)*(Half*)element,
+        TensorDtype.BFloat16 => BFloat16(*(ushort*)element),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
+    };
+
+    // bfloat16 is the upper half of a float32's bits.
+    private static float BFloat16(ushort bits) => BitConverter.Int32BitsToSingle(bits << 16);
 
     /// <summary>
     /// float32 to float64 with Vector&lt;T&gt;, compiled optimised on its first call: the common
@@ -61,11 +74,10 @@ internal static unsafe class ElementConverter
                 TensorPrimitives.ConvertChecked<Half, double>(new ReadOnlySpan<Half>(source, n), destination);
                 break;
             case TensorDtype.BFloat16:
-                // bfloat16 is the upper half of a float32's bits.
                 var bits = new ReadOnlySpan<ushort>(source, n);
                 for (int j = 0; j < n; j++)
                 {
-                    destination[j] = BitConverter.Int32BitsToSingle(bits[j] << 16);
+                    destination[j] = BFloat16(bits[j]);
                 }
 
                 break;
