@@ -8,19 +8,37 @@ namespace Monotone.TensorInput;
 /// </summary>
 public sealed class BadInputException : Exception
 {
+    /// <summary>The code of a tensor input problem that has no more specific code.</summary>
+    public const string DefaultCode = "MONO020";
+
     public BadInputException(string path, string problem)
+        : this(DefaultCode, path, problem)
+    {
+    }
+
+    public BadInputException(string path, string problem, Exception inner)
+        : this(DefaultCode, path, problem, inner)
+    {
+    }
+
+    public BadInputException(string code, string path, string problem)
         : base($"{path}: {OneLine(problem)}")
     {
+        Code = code;
         Path = path;
         Problem = OneLine(problem);
     }
 
-    public BadInputException(string path, string problem, Exception inner)
+    public BadInputException(string code, string path, string problem, Exception inner)
         : base($"{path}: {OneLine(problem)}", inner)
     {
+        Code = code;
         Path = path;
         Problem = OneLine(problem);
     }
+
+    /// <summary>The fixed diagnostic code (MONO020-MONO039 are tensor input's).</summary>
+    public string Code { get; }
 
     public string Path { get; }
 
