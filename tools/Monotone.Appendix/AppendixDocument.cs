@@ -25,7 +25,7 @@ public static class AppendixDocument
         AppendixSections.Figures(layout, FigureSet.Plan(models, settings));
         AppendixSections.Summary(layout, rows);
         AppendixSections.PerLayer(layout, rows);
-        AppendixSections.Provenance(layout, rows);
+        AppendixSections.Provenance(layout, rows, metadata.Origins);
 
         using var stream = new MemoryStream();
         var info = FigureFiles.PdfMetadata(metadata.Title, string.Join(", ", metadata.Authors), metadata.Date);

@@ -1,6 +1,11 @@
+using Monotone.Appendix.Provenance;
+
 namespace Monotone.Appendix;
 
-/// <summary>What the manifest says about the paper, for the appendix's first page and the PDF's document information.</summary>
+/// <summary>
+/// What the appendix says beside the results: the manifest's title, authors and introduction
+/// (first page, PDF document information) and where each result came from (provenance).
+/// </summary>
 /// <param name="Introduction">Plain text; a blank line starts a new paragraph.</param>
 public sealed record AppendixMetadata(string Title, IReadOnlyList<string> Authors, string Introduction)
 {
@@ -9,6 +14,9 @@ public sealed record AppendixMetadata(string Title, IReadOnlyList<string> Author
     /// <see cref="SourceDate.FromEnvironment"/> to honour SOURCE_DATE_EPOCH.
     /// </summary>
     public DateTime? Date { get; init; }
+
+    /// <summary>Each result's own input and the commit that last changed its file; none by default.</summary>
+    public ResultOrigins Origins { get; init; } = ResultOrigins.None;
 }
 
 /// <summary>The reproducible-builds convention for a build's date.</summary>

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Monotone.Appendix;
 
 /// <summary>How the appendix and the LaTeX files write numbers, so the two always agree.</summary>
-internal static class Numbers
+public static class Numbers
 {
     /// <summary>
     /// Rates in [0, 1] with four decimals (0.0512); below 0.001, where four decimals

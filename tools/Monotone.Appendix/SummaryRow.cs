@@ -5,7 +5,7 @@ namespace Monotone.Appendix;
 
 /// <summary>One line of the summary table: a model at one sequence length.</summary>
 /// <param name="MaxLayer">The layer (from 1) with the highest violation rate; the first such layer on a tie.</param>
-internal sealed record SummaryRow(
+public sealed record SummaryRow(
     string Model,
     int ModelIndex,
     MonotonicityResult Result,
@@ -17,6 +17,9 @@ internal sealed record SummaryRow(
     int MaxLayer)
 {
     public bool Synthetic => Result.Input.Format == "synthetic";
+
+    /// <summary>The model's label as tables show it: starred when its input is synthetic.</summary>
+    public string DisplayLabel => Synthetic ? Model + " *" : Model;
 
     /// <summary>Every model's results in manifest order, each model's lengths ascending.</summary>
     public static IReadOnlyList<SummaryRow> For(IReadOnlyList<ModelSeries> models) =>

@@ -22,7 +22,7 @@ internal sealed class PaperCommand(string name, string description, Func<PaperIn
 
     public static PaperCommand Figures() => new("figures", "Draw the paper's figures (PDF, SVG, PNG) into paper/figures/", PaperFiles.Figures);
 
-    public static PaperCommand Appendix() => new("appendix", "Write paper/appendix.pdf and the LaTeX under paper/generated/", PaperFiles.Appendix);
+    public static PaperCommand Appendix() => new("appendix", "Write paper/appendix.pdf, the LaTeX under paper/generated/ and paper/report.html", PaperFiles.Appendix);
 
     public Command Create(ToolConsole console)
     {

@@ -1,4 +1,5 @@
 using Monotone.Appendix;
+using Monotone.Appendix.Provenance;
 using Monotone.Figures;
 using Monotone.Pipeline;
 using Monotone.Results;
@@ -6,8 +7,8 @@ using Monotone.TensorInput;
 
 namespace Monotone.Tool.Paper;
 
-/// <summary>What the figures and the appendix are drawn from: the results on disk and the manifest.</summary>
-internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSettings Settings, AppendixMetadata Metadata, string PaperFolder)
+/// <summary>What the figures, the appendix and the report are drawn from: the results on disk, the manifest and git's history.</summary>
+internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSettings Settings, AppendixMetadata Metadata, string PaperFolder, Manifest.Manifest Manifest)
 {
     public string FiguresFolder => Path.Combine(PaperFolder, "figures");
 
@@ -15,23 +16,50 @@ internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSett
 
     public string AppendixPath => Path.Combine(PaperFolder, "appendix.pdf");
 
+    public string ReportPath => Path.Combine(PaperFolder, "report.html");
+
     /// <summary>Reads every experiment's result, in manifest order; a missing one is bad input.</summary>
     public static PaperInputs Load(Manifest.Manifest manifest)
     {
-        var models = ExperimentPlan.From(manifest)
-            .GroupBy(e => e.Model)
-            .Select(group => new ModelSeries(group.Key.Label, [.. group.Select(Read)]))
+        var history = GitHistory.Open(manifest.Folder);
+        var read = ExperimentPlan.From(manifest).Select(e => (Experiment: e, Result: Read(e))).ToList();
+        var models = read
+            .GroupBy(r => r.Experiment.Model)
+            .Select(group => new ModelSeries(group.Key.Label, [.. group.Select(r => r.Result)]))
             .ToList();
         var metadata = new AppendixMetadata(manifest.Document.Title, manifest.Document.Authors, manifest.Document.Introduction)
         {
             // Reproducible bytes: a date only when SOURCE_DATE_EPOCH gives one, never the clock.
             Date = SourceDate.FromEnvironment(),
+            Origins = new ResultOrigins(read.Select(r => KeyValuePair.Create(
+                r.Result, new ResultOrigin(InputOf(r.Experiment, r.Result), history.CommitOf(r.Experiment.ResultPath))))),
         };
         return new PaperInputs(
             models,
             new FigureSettings(manifest.Figures.ShowStdError, manifest.Figures.SequenceLength),
             metadata,
-            Path.Combine(manifest.Folder, "paper"));
+            Path.Combine(manifest.Folder, "paper"),
+            manifest);
+    }
+
+    /// <summary>
+    /// The experiment's own input as a reader should see it: a file below the data root by its
+    /// path relative to the root (the root differs between machines; what lies below it does not),
+    /// anything else as the result records it.
+    /// </summary>
+    private static string InputOf(Experiment experiment, MonotonicityResult result)
+    {
+        string root = experiment.Model.Settings.Root;
+        if (experiment.Input is FileInput file && root.Length > 0)
+        {
+            string relative = Path.GetRelativePath(root, file.Path);
+            if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
+            {
+                return relative.Replace(Path.DirectorySeparatorChar, '/');
+            }
+        }
+
+        return result.Input.Path;
     }
 
     private static MonotonicityResult Read(Experiment experiment) =>
