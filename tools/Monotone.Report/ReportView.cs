@@ -39,6 +39,7 @@ internal sealed record ProvenanceView(
     string Options,
     string Engine,
     string Tool,
-    string Commit);
+    string Commit,
+    string ShortCommit);
 
 internal sealed record StageView(string Stage, string Subject, string State, bool Current, string Detail);

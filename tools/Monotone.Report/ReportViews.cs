@@ -79,7 +79,8 @@ internal static class ReportViews
             string.Create(CultureInfo.InvariantCulture, $"slopes {result.Options.Slopes}, ε = {Numbers.Exact(result.Options.Epsilon)}, floor {Numbers.Exact(result.Options.RelativeFloor)}"),
             result.Tool.Engine,
             $"{result.Tool.Name} {result.Tool.Version} (analysis version {result.Tool.AnalysisVersion})",
-            origin.Commit);
+            origin.Commit,
+            origin.ShortCommit);
     }
 
     private static string Label(SummaryRow row) => row.DisplayLabel;

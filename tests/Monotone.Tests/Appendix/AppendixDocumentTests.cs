@@ -1,4 +1,5 @@
 using Monotone.Appendix;
+using Monotone.Appendix.Provenance;
 using Monotone.Figures;
 using Monotone.Results;
 using Monotone.Tests.Support;
@@ -85,6 +86,19 @@ public class AppendixDocumentTests
 
         PdfText.AssertContains(text, "bloom-176b*", "attention_probs_mean.pt", "synthetic");
         Assert.DoesNotContain("mpt-7b*", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Provenance_shows_each_experiments_own_input_and_the_commit_of_its_result()
+    {
+        var models = SampleResults.Models(256);
+        var origins = new ResultOrigins(models.Select((m, i) => KeyValuePair.Create(
+            m.Results[0], new ResultOrigin($"model-{i}_dir/256/attention_probs_mean.pt", i == 0 ? GitHistory.Uncommitted : $"{i:x}" + new string('c', 39)))));
+
+        string text = PdfText.Of(AppendixDocument.Render(models, new FigureSettings(), Metadata with { Origins = origins }));
+
+        PdfText.AssertContains(text, "model-0_dir/256/attention_probs_mean.pt", "model-4_dir/256/attention_probs_mean.pt", GitHistory.Uncommitted, "1ccccccccccc", "4ccccccccccc");
+        Assert.DoesNotContain("1cccccccccccc", text, StringComparison.Ordinal);
     }
 
     [Fact]
