@@ -11,9 +11,9 @@ namespace Monotone.Tool;
 /// <summary>Builds the command tree and turns every failure into an <see cref="ExitCode"/>.</summary>
 public static class MonotoneCli
 {
-    public static int Run(IReadOnlyList<string> args, ToolConsole console)
-    {
-        var root = new RootCommand("Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.")
+    /// <summary>The command tree; also what tests parse documented commands against.</summary>
+    internal static RootCommand Commands(ToolConsole console) =>
+        new("Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.")
         {
             new AnalyzeCommand().Create(console),
             new RunCommand().Create(console),
@@ -23,7 +23,9 @@ public static class MonotoneCli
             new VerifyCommand().Create(console),
         };
 
-        var parse = root.Parse(args);
+    public static int Run(IReadOnlyList<string> args, ToolConsole console)
+    {
+        var parse = Commands(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
             console.WriteError($"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
