@@ -5,16 +5,19 @@ namespace Monotone.Tests.Support;
 /// <summary>A throw-away git repository in a temporary folder, with a fixed author so that it commits anywhere.</summary>
 public sealed class GitRepository : IDisposable
 {
-    private readonly TemporaryFolder folder = new();
+    private readonly TemporaryFolder? owned;
 
-    public GitRepository()
+    /// <param name="existing">A folder to make a repository of (the caller removes it); null for a new temporary one.</param>
+    public GitRepository(string? existing = null)
     {
+        owned = existing is null ? new TemporaryFolder() : null;
+        Path = existing ?? owned!.Path;
         Git("init", "-q");
     }
 
-    public string Path => folder.Path;
+    public string Path { get; }
 
-    public string File(string name) => folder.File(name);
+    public string File(string name) => System.IO.Path.Combine(Path, name);
 
     /// <summary>Writes <paramref name="name"/>, commits it, and returns the new commit's full hash.</summary>
     public string Commit(string name, string content)
@@ -23,7 +26,19 @@ public sealed class GitRepository : IDisposable
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(path)!);
         System.IO.File.WriteAllText(path, content);
         Git("add", "--", name);
-        Git("-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", $"change {name}");
+        return CommitStaged($"change {name}");
+    }
+
+    /// <summary>Commits every file in the folder; returns the new commit's full hash.</summary>
+    public string CommitAll()
+    {
+        Git("add", "-A");
+        return CommitStaged("everything");
+    }
+
+    private string CommitStaged(string message)
+    {
+        Git("-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message);
         return Git("rev-parse", "HEAD");
     }
 
@@ -42,5 +57,5 @@ public sealed class GitRepository : IDisposable
         return process.ExitCode == 0 ? output.Trim() : throw new InvalidOperationException($"git {string.Join(' ', arguments)}: {error.Result}");
     }
 
-    public void Dispose() => folder.Dispose();
+    public void Dispose() => owned?.Dispose();
 }

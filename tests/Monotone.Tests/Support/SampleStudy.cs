@@ -26,6 +26,19 @@ public sealed class SampleStudy : IDisposable
 
     public string Folder => folder.Path;
 
+    /// <summary>A study whose results, figures, appendix and report are all written.</summary>
+    public static SampleStudy Built()
+    {
+        var study = new SampleStudy();
+        foreach (string step in (string[])["run", "figures", "appendix"])
+        {
+            var (code, _, error) = study.Tool(step);
+            Assert.True(code == 0, $"{step}: {error}");
+        }
+
+        return study;
+    }
+
     public string ManifestPath => folder.File("experiments.yaml");
 
     public string Result(string label, int n) => Path.Combine(Folder, "experiments", label, n.ToString(System.Globalization.CultureInfo.InvariantCulture), "monotonicity.json");
