@@ -115,8 +115,12 @@ internal sealed class YamlValues(string path)
             : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a whole number >= {minimum}, not '{text}'");
     }
 
-    private string Scalar(YamlNode node, string key) =>
-        node is YamlScalarNode { Value: { } value }
-            ? value
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
+    // A NUL (YAML's "\0" escape) ends a path at the operating system, and .NET refuses it in one.
+    private string Scalar(YamlNode node, string key) => node switch
+    {
+        YamlScalarNode { Value: { } value } when value.Contains('\0', StringComparison.Ordinal) =>
+            throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} contains a NUL character ('{value}')"),
+        YamlScalarNode { Value: { } value } => value,
+        _ => throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}"),
+    };
 }

@@ -35,7 +35,7 @@ public class ManifestLimitTests
     [InlineData("    label: ..\n", 8, 12, "MONO011", "label '..' would name the folder itself or its parent")]
     [InlineData("    label: .\n", 8, 12, "MONO011", "label '.' would name the folder itself or its parent")]
     [InlineData("    label: \"a\\n\"\n", 8, 12, "MONO011", "label 'a\\n' names a folder: use letters, digits, '.', '-' and '_' (not the control or space character U+000A)")]
-    [InlineData("    label: \"a\\0b\"\n", 8, 12, "MONO011", "label 'a\\0b' names a folder")]
+    [InlineData("    label: \"a\\0b\"\n", 8, 12, "MONO003", "label contains a NUL character ('a\\0b')")]
     [InlineData("    label: \"\\e[31mred\"\n", 8, 12, "MONO011", "label '\\e[31mred' names a folder")]
     [InlineData("    label: |\n      bloom\n", 8, 12, "MONO011", "label 'bloom\\n' names a folder")]
     [InlineData("    label: a/b\n", 8, 12, "MONO011", "(not '/')")]
@@ -72,6 +72,20 @@ public class ManifestLimitTests
         Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
         Assert.Equal(new SourceLocation(5, 9), error.Location);
         Assert.Contains("taken from the id 'org/..'; add a 'label'", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id", "root: /r", "\"a\\0b\"")]
+    [InlineData("root", "root: \"/r\\0\"", "a/b")]
+    [InlineData("file", "root: /r, file: \"a\\0.pt\"", "a/b")]
+    [InlineData("layout", "root: /r, layout: \"{root}/\\0\"", "a/b")]
+    public void A_nul_in_a_value_that_names_a_path_is_refused_at_the_value(string key, string data, string id)
+    {
+        // Found by ManifestFuzzTests: a NUL in the id escaped as .NET's "Null character in path".
+        var error = Fails($"data: {{ source: files, {data} }}\nmodels:\n  - id: {id}\n    label: b\n");
+
+        Assert.Equal(ManifestErrorCodes.InvalidValue, error.Code);
+        Assert.StartsWith($"{key} contains a NUL character", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
