@@ -69,7 +69,7 @@ internal static class FailureReport
         }
 
         return failure is UnauthorizedAccessException
-            ? new OutputFileException(FileErrorCodes.AccessDenied, path ?? ToolConsole.Origin, $"permission denied, or the file or its folder is immutable ({failure.Message})", failure)
+            ? new OutputFileException(FileErrorCodes.AccessDenied, path ?? ToolConsole.Origin, path is null ? $"permission denied, or a file or folder is immutable ({failure.Message})" : "permission denied, or the file or its folder is immutable", failure)
             : new OutputFileException(failure.Message.Contains("No space left", StringComparison.Ordinal) ? FileErrorCodes.DiskFull : FileErrorCodes.FileSystem, path ?? ToolConsole.Origin, failure.Message, failure);
     }
 

@@ -64,6 +64,7 @@ public partial class ManifestFuzzTests(ITestOutputHelper output)
         var budget = Stopwatch.StartNew();
         int mutants = 0;
         int refused = 0;
+        int runs = 0;
         using var folder = new TemporaryFolder();
         string manifest = folder.File("experiments.yaml");
         while (budget.Elapsed < TimeSpan.FromSeconds(3))
@@ -95,9 +96,25 @@ public partial class ManifestFuzzTests(ITestOutputHelper output)
             }
 
             Assert.True(Directory.GetFileSystemEntries(folder.Path).Length == 1, $"something was written: {string.Join(", ", Directory.GetFileSystemEntries(folder.Path))}\n{context}");
+
+            // What status accepts, run must analyse or refuse in one line too (when cheap enough to try).
+            if (result.code == 0 && IsCheap(manifest))
+            {
+                var run = ToolRunner.Run("run", "--manifest", manifest);
+                string runContext = $"seed {seed}, mutant {mutants}: status accepted, run exit {run.ExitCode}: {run.Error}\n{Show(mutant)}";
+                string[] errors = [.. run.Error.Split('\n').Where(line => line.Contains(": error ", StringComparison.Ordinal))];
+                Assert.True(run.ExitCode == 0 ? errors.Length == 0 : run.ExitCode == 2 && errors.Length == 1 && Canonical.IsMatch(errors[0]), runContext);
+                Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+                foreach (string entry in Directory.GetFileSystemEntries(folder.Path).Where(e => e != manifest))
+                {
+                    Directory.Delete(entry, recursive: true);
+                }
+
+                runs++;
+            }
         }
 
-        output.WriteLine($"{mutants} mutants in {budget.Elapsed.TotalSeconds:F1} s: {mutants - refused} accepted, {refused} refused");
+        output.WriteLine($"{mutants} mutants in {budget.Elapsed.TotalSeconds:F1} s: {mutants - refused} accepted ({runs} then run), {refused} refused");
         Assert.True(mutants > 20, $"only {mutants} mutants in the time budget");
     }
 
@@ -169,6 +186,13 @@ public partial class ManifestFuzzTests(ITestOutputHelper output)
         }
 
         return Encoding.UTF8.GetBytes(string.Join('\n', lines));
+    }
+
+    // Synthetic models small enough to analyse in milliseconds; a mutant may ask for 4096 layers.
+    private static bool IsCheap(string manifest)
+    {
+        var models = Monotone.Manifest.ManifestReader.Read(manifest, []).Models;
+        return models.Sum(m => (double)(m.Layers ?? 64) * (m.Heads ?? 64) * m.Settings.SequenceLengths.Sum(n => (double)n * n * n)) <= 5e6;
     }
 
     private static string Show(byte[] mutant) =>

@@ -39,12 +39,12 @@ public class CommandLineErrorTests
     [Fact]
     public void Control_characters_from_a_manifest_are_escaped_on_the_terminal()
     {
-        using var study = new SampleStudy(SampleStudy.Tiny.Replace("label: alpha", "label: \"al\\e]0;owned\\apha\\0\"", StringComparison.Ordinal));
+        using var study = new SampleStudy(SampleStudy.Tiny.Replace("label: alpha", "label: \"al\\e]0;owned\\apha\\u202E\"", StringComparison.Ordinal));
 
         var (code, _, error) = study.Tool("status");
 
         Assert.Equal(2, code);
-        Assert.Contains("label 'al\\e]0;owned\\x07pha\\0' names a folder", error, StringComparison.Ordinal);
+        Assert.Contains("label 'al\\e]0;owned\\x07pha\\u202E' names a folder", error, StringComparison.Ordinal);
         Assert.DoesNotContain(error.TrimEnd('\n'), c => char.IsControl(c));
     }
 
@@ -87,6 +87,26 @@ public class CommandLineErrorTests
         finally
         {
             Immutable.Set(folder, false);
+        }
+    }
+
+    [ImmutableFact]
+    public void An_immutable_lock_folder_is_one_line_naming_the_lock()
+    {
+        using var study = new SampleStudy();
+        string locks = Path.Combine(study.Folder, ".monotone", "locks");
+        Directory.CreateDirectory(locks);
+        Immutable.Set(locks, true);
+        try
+        {
+            var (code, _, error) = study.Tool("run");
+
+            Assert.Equal(2, code);
+            Assert.Equal($"{Path.Combine(locks, "alpha.16.lock")}: error MONO043: permission denied, or the file or its folder is immutable", error.TrimEnd('\n'));
+        }
+        finally
+        {
+            Immutable.Set(locks, false);
         }
     }
 }
