@@ -39,13 +39,19 @@ public static partial class AtomicFile
 
         // Probe what the write will need: a new file in the folder, and an existing file that
         // can be replaced (an immutable one cannot, even by root).
-        string folder = Path.GetDirectoryName(target)!;
+        // A folder still to be created is probed at its nearest existing ancestor, where it will be made.
+        string? folder = Path.GetDirectoryName(target);
+        while (folder is not null && !Directory.Exists(folder))
+        {
+            folder = Path.GetDirectoryName(folder);
+        }
+
         var kind = FileStatus.Of(target, followLinks: true).Kind;
-        if (Directory.Exists(folder) && kind != FileKind.CharacterDevice)
+        if (folder is not null && kind != FileKind.CharacterDevice)
         {
             Guarded(path, () =>
             {
-                using (new FileStream(TemporaryName(target), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
+                using (new FileStream(TemporaryName(Path.Combine(folder, Path.GetFileName(target))), FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.DeleteOnClose))
                 {
                 }
 

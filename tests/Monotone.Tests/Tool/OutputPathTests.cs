@@ -77,6 +77,7 @@ public class OutputPathTests
     [InlineData("folder", "is a directory")]
     [InlineData("fifo", "is a pipe (FIFO); leave out -o to write to standard output")]
     [InlineData("file/result.json", "cannot be created: {0}/file is not a folder")]
+    [InlineData("new/", "names a folder; give a file name")]
     public void What_cannot_hold_a_result_is_refused_before_the_analysis_and_kept(string name, string problem)
     {
         using var folder = new TemporaryFolder();
@@ -105,7 +106,7 @@ public class OutputPathTests
         {
             Immutable.Set(locked, true);
             Immutable.Set(folder.File("kept.json"), true);
-            foreach (string output in new[] { Path.Combine(locked, "r.json"), folder.File("kept.json") })
+            foreach (string output in new[] { Path.Combine(locked, "r.json"), Path.Combine(locked, "new", "r.json"), folder.File("kept.json") })
             {
                 var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", output);
 
