@@ -15,6 +15,9 @@ namespace Monotone.Build;
 /// </summary>
 public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
 {
+    /// <summary>The plan could not be made for a reason outside the manifest (the file system, memory).</summary>
+    public const string PlanFailed = "MONO1010";
+
     [Required]
     public string Manifest { get; set; } = "";
 
@@ -34,20 +37,39 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
     [Output]
     public string AppendixDefinition { get; private set; } = "";
 
+    /// <remarks>
+    /// This task runs in a task host (TaskHostFactory); a process that dies there leaves the
+    /// build waiting with no output. So every failure the plan can meet becomes an error line,
+    /// and the manifest's nesting is bounded before anything recursive reads it
+    /// (<see cref="ManifestLimits.MaxDepth"/>).
+    /// </remarks>
     public override bool Execute()
     {
-        Manifest.Manifest manifest;
         try
         {
-            // Engine names are checked by the tool, which knows every engine.
-            manifest = ManifestReader.Read(Manifest, []);
+            return Plan();
         }
         catch (ManifestException e)
         {
-            Log.LogError(null, e.Code, null, e.FilePath, e.Location.Line, e.Location.Column, 0, 0, e.Problem);
+            Log.LogError(null, e.Code, null, e.FilePath, e.Location.Line, e.Location.Column, 0, 0, "{0}", e.Problem);
             return false;
         }
+        catch (OutputFileException e)
+        {
+            Log.LogError(null, e.Code, null, e.Path, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Problem));
+            return false;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or OutOfMemoryException or UsageException)
+        {
+            Log.LogError(null, PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
+            return false;
+        }
+    }
 
+    private bool Plan()
+    {
+        // Engine names are checked by the tool, which knows every engine.
+        var manifest = ManifestReader.Read(Manifest, []);
         Directory.CreateDirectory(IntermediateFolder);
         var experiments = ExperimentPlan.From(manifest);
         var checker = new StatusChecker(manifest);

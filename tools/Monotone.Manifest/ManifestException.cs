@@ -3,9 +3,11 @@ namespace Monotone.Manifest;
 /// <summary>
 /// A problem in the manifest, printed in the canonical compiler form
 /// <c>experiments.yaml(12,5): error MONO002: ...</c> that MSBuild and editors recognise.
+/// The problem quotes the manifest's own text, so control characters in it are escaped
+/// (<see cref="DiagnosticText"/>) and the message stays one line.
 /// </summary>
 public sealed class ManifestException(string path, SourceLocation location, string code, string problem)
-    : Exception($"{path}({location.Line},{location.Column}): error {code}: {problem}")
+    : Exception($"{DiagnosticText.Escape(path)}({location.Line},{location.Column}): error {code}: {DiagnosticText.Escape(problem)}")
 {
     public string FilePath { get; } = path;
 
@@ -13,7 +15,8 @@ public sealed class ManifestException(string path, SourceLocation location, stri
 
     public string Code { get; } = code;
 
-    public string Problem { get; } = problem;
+    /// <summary>The problem, control characters escaped.</summary>
+    public string Problem { get; } = DiagnosticText.Escape(problem);
 }
 
 /// <summary>A 1-based line and column in the manifest.</summary>

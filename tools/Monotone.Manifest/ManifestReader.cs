@@ -29,38 +29,10 @@ public static partial class ManifestReader
     {
         string fullPath = System.IO.Path.GetFullPath(path);
         var values = new YamlValues(path);
-        YamlMappingNode root;
-        try
-        {
-            var stream = new YamlStream();
-            using (var reader = new StreamReader(fullPath))
-            {
-                stream.Load(reader);
-            }
-
-            root = stream.Documents.Count > 0
-                ? values.Mapping(stream.Documents[0].RootNode, "the manifest")
-                : throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "the manifest is empty");
-        }
-        catch (YamlException e)
-        {
-            string problem = e.InnerException?.Message ?? e.Message;
-            string code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? ManifestErrorCodes.Duplicate : ManifestErrorCodes.Syntax;
-            throw new ManifestException(path, new SourceLocation((int)e.Start.Line, (int)e.Start.Column), code, problem);
-        }
-        catch (InvalidOperationException e)
-        {
-            // YamlDotNet's scanner throws this, without a position, on some malformed input.
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"not valid YAML ({e.Message})");
-        }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
-        {
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "manifest not found");
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"cannot read the manifest ({e.Message})");
-        }
+        var stream = YamlLoader.Load(path, fullPath);
+        var root = stream.Documents.Count > 0
+            ? values.Mapping(stream.Documents[0].RootNode, "the manifest")
+            : throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "the manifest is empty");
 
         values.RequireKnownKeys(root, "the manifest", TopKeys);
         Block(values, root, "data", DataKeys);
@@ -109,11 +81,23 @@ public static partial class ManifestReader
             values.RequireKnownKeys(model, "a model entry", ModelKeys);
             string id = values.String(model, "id")
                 ?? throw values.Error(model, ManifestErrorCodes.MissingKey, "model entry without 'id'");
-            string label = values.String(model, "label") ?? id.Split('/')[^1];
-            var labelNode = YamlValues.Find(model, "label") ?? model;
-            if (!LabelPattern().IsMatch(label))
+            var idNode = YamlValues.Find(model, "id")!;
+            if (LabelRules.IsNull(idNode))
             {
-                throw values.Error(labelNode, ManifestErrorCodes.InvalidValue, $"label '{label}' names a folder: use letters, digits, '.', '-' and '_'");
+                throw values.Error(idNode, ManifestErrorCodes.InvalidValue, "id is null: give the model's hub id, e.g. bigscience/bloom");
+            }
+
+            // Without a label, the id's last segment names the folder, and is held to the same rules.
+            var labelNode = YamlValues.Find(model, "label") ?? idNode;
+            if (LabelRules.IsNull(labelNode))
+            {
+                throw values.Error(labelNode, ManifestErrorCodes.InvalidLabel, "label is null: give the model a name (it names its folder), or leave the key out to use the id's last part");
+            }
+
+            string label = values.String(model, "label") ?? id.Split('/')[^1];
+            if (LabelRules.Problem(label) is { } problem)
+            {
+                throw values.Error(labelNode, ManifestErrorCodes.InvalidLabel, labelNode == idNode ? $"{problem} (taken from the id '{id}'; add a 'label')" : problem);
             }
 
             // Labels also name LaTeX macros, which keep letters and digits only: mpt-7b and
@@ -125,12 +109,14 @@ public static partial class ManifestReader
             }
 
             labels[key] = YamlValues.At(model);
+            int? heads = values.Integer(model, "heads", 1, ManifestLimits.MaxHeads);
+            var settings = ResolveSettings(context, model, heads);
             var entry = new ModelEntry(
                 id,
                 label,
-                values.Integer(model, "layers", 1),
-                values.Integer(model, "heads", 1),
-                ResolveSettings(context, model),
+                values.Integer(model, "layers", 1, ManifestLimits.MaxLayers),
+                heads,
+                settings,
                 YamlValues.At(model));
             if (entry.Settings.Source == DataSource.Synthetic && (entry.Layers is null || entry.Heads is null))
             {
@@ -144,7 +130,7 @@ public static partial class ManifestReader
     }
 
     // A model's own data/analysis blocks override the manifest's, key by key.
-    private static ModelSettings ResolveSettings(Context context, YamlMappingNode model)
+    private static ModelSettings ResolveSettings(Context context, YamlMappingNode model, int? heads)
     {
         var values = context.Values;
         YamlMappingNode?[] data = [Block(values, model, "data", DataKeys), Block(values, context.Root, "data", DataKeys)];
@@ -172,7 +158,12 @@ public static partial class ManifestReader
                 throw values.Error(model, ManifestErrorCodes.MissingKey, "real tensor files need a data root: set data: root: (environment variables like ${MONOTONE_DATA_ROOT} expand)");
             }
 
-            var (expanded, unset) = EnvironmentExpander.Expand(rawRoot ?? "", context.Environment);
+            var (expanded, unset, syntax) = EnvironmentExpander.Expand(rawRoot ?? "", context.Environment);
+            if (syntax is not null)
+            {
+                throw values.Error(rootNode!, ManifestErrorCodes.Template, $"root: {syntax}");
+            }
+
             root = unset is null
                 ? expanded
                 : throw values.Error(rootNode!, ManifestErrorCodes.UnsetVariable, $"environment variable {unset} is not set and has no default (write ${{{unset}:-default}})");
@@ -189,6 +180,20 @@ public static partial class ManifestReader
             throw values.Error(slopesNode!, ManifestErrorCodes.InvalidValue, e.Message);
         }
 
+        // A list's length is checked here, not when the tensor is read: the model's heads must be known.
+        if (slopes.Values is { } list)
+        {
+            if (heads is null)
+            {
+                throw values.Error(slopesNode!, ManifestErrorCodes.MissingKey, $"a slope list needs the model's 'heads' to check its {list.Count} values against");
+            }
+
+            if (list.Count != heads)
+            {
+                throw values.Error(slopesNode!, ManifestErrorCodes.SlopeCount, $"the slope list has {list.Count} values but the model has {heads} heads");
+            }
+        }
+
         var (engine, engineNode) = First(analysis, map => values.String(map, "engine"), "engine");
         if (engine is not null && context.Engines.Count > 0 && !context.Engines.Contains(engine))
         {
@@ -202,7 +207,7 @@ public static partial class ManifestReader
             layout,
             First(data, map => values.String(map, "tensor"), "tensor").Value,
             First(data, map => values.Integer(map, "seed", 0), "seed").Value ?? 0,
-            First(levels, map => values.Integers(map, "sequence_lengths", 1), "sequence_lengths").Value ?? [NotebookSequenceLength],
+            First(levels, map => values.Integers(map, "sequence_lengths", 1, ManifestLimits.MaxSequenceLength), "sequence_lengths").Value ?? [NotebookSequenceLength],
             new AnalysisOptions
             {
                 Slopes = slopes,
@@ -240,6 +245,22 @@ public static partial class ManifestReader
 
     private static string CheckLayout(YamlValues values, string layout, YamlNode node)
     {
+        int open = -1;
+        for (int i = 0; i < layout.Length; i++)
+        {
+            if (layout[i] == '{' && open >= 0 || layout[i] == '}' && open < 0)
+            {
+                throw values.Error(node, ManifestErrorCodes.Template, $"layout has an unmatched '{layout[i]}' at offset {i}: placeholders are {{name}}");
+            }
+
+            open = layout[i] switch { '{' => i, '}' => -1, _ => open };
+        }
+
+        if (open >= 0)
+        {
+            throw values.Error(node, ManifestErrorCodes.Template, $"layout's '{{' at offset {open} is not closed by '}}'");
+        }
+
         foreach (Match match in PlaceholderPattern().Matches(layout))
         {
             if (!LayoutPlaceholders.Contains(match.Groups[1].Value))
@@ -252,9 +273,6 @@ public static partial class ManifestReader
     }
 
     private sealed record Context(YamlValues Values, IReadOnlyCollection<string> Engines, Func<string, string?> Environment, YamlMappingNode Root);
-
-    [GeneratedRegex(@"^[A-Za-z0-9._-]+$")]
-    private static partial Regex LabelPattern();
 
     [GeneratedRegex(@"\{([^{}]*)\}")]
     private static partial Regex PlaceholderPattern();

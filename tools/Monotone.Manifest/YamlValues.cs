@@ -40,10 +40,11 @@ internal sealed class YamlValues(string path)
         return node is null ? null : Scalar(node, key);
     }
 
-    public int? Integer(YamlMappingNode map, string key, int minimum)
+    /// <param name="maximum">A limit of <see cref="ManifestLimits"/>; a value above it is a <see cref="ManifestErrorCodes.Limit"/> error.</param>
+    public int? Integer(YamlMappingNode map, string key, int minimum, int maximum = int.MaxValue)
     {
         var node = Find(map, key);
-        return node is null ? null : Integer(node, key, minimum);
+        return node is null ? null : Integer(node, key, minimum, maximum);
     }
 
     public double? Number(YamlMappingNode map, string key, double minimum)
@@ -76,7 +77,7 @@ internal sealed class YamlValues(string path)
         };
     }
 
-    public IReadOnlyList<int>? Integers(YamlMappingNode map, string key, int minimum)
+    public IReadOnlyList<int>? Integers(YamlMappingNode map, string key, int minimum, int maximum = int.MaxValue)
     {
         var node = Find(map, key);
         if (node is null)
@@ -86,7 +87,7 @@ internal sealed class YamlValues(string path)
 
         var items = Sequence(node, key);
         return items.Count > 0
-            ? [.. items.Select(item => Integer(item, key, minimum))]
+            ? [.. items.Select(item => Integer(item, key, minimum, maximum))]
             : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must list at least one value");
     }
 
@@ -101,16 +102,25 @@ internal sealed class YamlValues(string path)
             ? sequence.Children.ToList()
             : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a list");
 
-    private int Integer(YamlNode node, string key, int minimum)
+    private int Integer(YamlNode node, string key, int minimum, int maximum)
     {
         string text = Scalar(node, key);
-        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int value) && value >= minimum
-            ? value
+        if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > maximum)
+        {
+            throw Error(node, ManifestErrorCodes.Limit, $"{key} {text} is above the limit of {maximum} (docs/errors.md says why)");
+        }
+
+        return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int small) && small >= minimum
+            ? small
             : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a whole number >= {minimum}, not '{text}'");
     }
 
-    private string Scalar(YamlNode node, string key) =>
-        node is YamlScalarNode { Value: { } value }
-            ? value
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}");
+    // A NUL (YAML's "\0" escape) ends a path at the operating system, and .NET refuses it in one.
+    private string Scalar(YamlNode node, string key) => node switch
+    {
+        YamlScalarNode { Value: { } value } when value.Contains('\0', StringComparison.Ordinal) =>
+            throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} contains a NUL character ('{value}')"),
+        YamlScalarNode { Value: { } value } => value,
+        _ => throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}"),
+    };
 }

@@ -1,6 +1,6 @@
 namespace Monotone.Tool;
 
-/// <summary>The tool's exit codes (DESIGN.md §4); nothing else is returned.</summary>
+/// <summary>The tool's exit codes (docs/errors.md); nothing else is returned.</summary>
 public enum ExitCode
 {
     Success = 0,
@@ -10,4 +10,10 @@ public enum ExitCode
 
     /// <summary>Bad usage or bad input; the one-line message names the file.</summary>
     BadInput = 2,
+
+    /// <summary>
+    /// This machine cannot run the request as asked (no libtorch, no GPU), though the
+    /// request and its inputs are fine: the same command can succeed elsewhere.
+    /// </summary>
+    EnvironmentUnavailable = 3,
 }

@@ -1,8 +1,4 @@
 using System.CommandLine;
-using Monotone.Engine;
-using Monotone.Manifest;
-using Monotone.Pipeline;
-using Monotone.TensorInput;
 using Monotone.Tool.Commands;
 using Monotone.Tool.Console;
 
@@ -28,7 +24,7 @@ public static class MonotoneCli
         var parse = Commands(console).Parse(args);
         if (parse.Errors.Count > 0)
         {
-            console.WriteError($"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
+            console.WriteError(ToolConsole.Origin, ToolErrorCodes.Usage, $"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
             return (int)ExitCode.BadInput;
         }
 
@@ -41,31 +37,13 @@ public static class MonotoneCli
                 EnableDefaultExceptionHandler = false,
             });
         }
-        catch (ManifestException e)
+        catch (Exception e) when (FailureReport.IsReported(Unwrap(e)))
         {
-            // Already in the canonical file(line,col): error CODE form.
-            console.Error.WriteLine(e.Message);
-            return (int)ExitCode.BadInput;
-        }
-        catch (UsageException e)
-        {
-            console.WriteError(e.Message);
-            return (int)ExitCode.BadInput;
-        }
-        catch (BadInputException e)
-        {
-            console.WriteError(e.Message);
-            return (int)ExitCode.BadInput;
-        }
-        catch (IOException e)
-        {
-            console.WriteError(e.Message);
-            return (int)ExitCode.BadInput;
-        }
-        catch (EngineUnavailableException e)
-        {
-            console.WriteError($"the torch engine cannot run here: {e.Message}; use --engine {EngineCatalog.Managed} (the managed engine) instead");
-            return (int)ExitCode.BadInput;
+            return (int)FailureReport.Write(console, Unwrap(e));
         }
     }
+
+    // Work run on other threads may arrive wrapped; one failure is reported as itself.
+    private static Exception Unwrap(Exception e) =>
+        e is AggregateException { InnerExceptions.Count: 1 } aggregate ? Unwrap(aggregate.InnerExceptions[0]) : e;
 }

@@ -74,13 +74,13 @@ public class AnalyzeWithTorchTests
     }
 
     [Fact]
-    public void Torch_on_a_GPU_that_is_not_there_exits_2_naming_the_managed_engine()
+    public void Torch_on_a_GPU_that_is_not_there_exits_3_naming_the_managed_engine()
     {
         var (code, stdout, error) = ToolRunner.Run("analyze", Basic, "--engine", "torch", "--device", "cuda:7");
 
-        Assert.Equal(2, code);
+        Assert.Equal(3, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith("monotone: error: the torch engine cannot run here: cuda:7 is not available", error, StringComparison.Ordinal);
+        Assert.StartsWith("monotone: error MONO050: the torch engine cannot run here: cuda:7 is not available", error, StringComparison.Ordinal);
         Assert.EndsWith($"; use --engine {EngineCatalog.Managed} (the managed engine) instead", error.TrimEnd('\n'), StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
@@ -99,7 +99,7 @@ public class AnalyzeWithTorchTests
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
-        Assert.StartsWith("monotone: error: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("monotone: error MONO040: ", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
@@ -122,10 +122,10 @@ public class AnalyzeWithTorchTests
         var (code, stdout, error) = ToolProcess.Run(
             new Dictionary<string, string> { ["MONOTONE_LIBTORCH"] = folder.Path }, "analyze", Basic, "--engine", "torch", "--device", "cpu");
 
-        Assert.Equal(2, code);
+        Assert.Equal(3, code);
         Assert.Equal("", stdout);
         Assert.Equal(
-            $"monotone: error: the torch engine cannot run here: MONOTONE_LIBTORCH is {folder.Path}, which holds no libtorch.so; use --engine {EngineCatalog.Managed} (the managed engine) instead",
+            $"monotone: error MONO050: the torch engine cannot run here: MONOTONE_LIBTORCH is {folder.Path}, which holds no libtorch.so; use --engine {EngineCatalog.Managed} (the managed engine) instead",
             error.TrimEnd('\n'));
     }
 }

@@ -133,7 +133,7 @@ public class RunAndStatusTests
         var (code, _, error) = study.Tool("run", option, value);
 
         Assert.Equal(2, code);
-        Assert.StartsWith("monotone: error: ", error, StringComparison.Ordinal);
+        Assert.StartsWith("monotone: error MONO040: ", error, StringComparison.Ordinal);
     }
 
     [Fact]

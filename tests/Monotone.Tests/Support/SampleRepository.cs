@@ -47,9 +47,17 @@ public sealed class SampleRepository : IDisposable
         start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
         using var process = Process.Start(start)!;
         var error = process.StandardError.ReadToEndAsync();
-        string output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        return (process.ExitCode, output + error.Result);
+        var output = process.StandardOutput.ReadToEndAsync();
+
+        // A build that hangs (a task host that died) must fail the test, not hang the suite.
+        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
+        {
+            process.Kill(entireProcessTree: true);
+            process.WaitForExit();
+            return (-1, $"timed out after 5 minutes\n{output.Result}{error.Result}");
+        }
+
+        return (process.ExitCode, output.Result + error.Result);
     }
 
     public void Dispose() => study.Dispose();

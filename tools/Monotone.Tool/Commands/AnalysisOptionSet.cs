@@ -124,7 +124,8 @@ internal sealed class AnalysisOptionSet
         RelativeFloor = parse.GetValue(RelativeFloor),
     };
 
-    private static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, string name)
+    /// <summary>An option validator: the value must be finite and >= 0 (NaN and negative tolerances or thresholds mean nothing).</summary>
+    internal static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, string name)
     {
         double value = result.GetValueOrDefault<double>();
         if (!(value >= 0) || double.IsInfinity(value))

@@ -40,6 +40,13 @@ internal sealed class AnalyzeCommand
     {
         string path = parse.GetValue(input)!;
         string? destination = parse.GetValue(output);
+
+        // A bad output must fail before an analysis that may take hours, not after it.
+        if (destination is not null)
+        {
+            AtomicFile.Validate(destination, input: path);
+        }
+
         var (engine, choice) = analysis.OpenEngine(parse);
         if (choice is not null)
         {

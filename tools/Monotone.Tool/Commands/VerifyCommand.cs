@@ -37,6 +37,8 @@ internal sealed class VerifyCommand
 
     public Command Create(ToolConsole console)
     {
+        relative.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--rtol"));
+        absolute.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--atol"));
         var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference");
         command.Options.Add(manifest.Option);
         command.Options.Add(relative);

@@ -1,3 +1,5 @@
+using Monotone.Manifest;
+
 namespace Monotone.Tool.Console;
 
 /// <summary>
@@ -7,12 +9,27 @@ namespace Monotone.Tool.Console;
 /// <param name="Interactive">Whether <see cref="Error"/> is a terminal that can redraw progress in place.</param>
 public sealed record ToolConsole(TextWriter Out, TextWriter Error, bool Interactive)
 {
+    /// <summary>The origin of a diagnostic that belongs to no file, in MSBuild's canonical form.</summary>
+    public const string Origin = "monotone";
+
     public static ToolConsole System { get; } = new(
         global::System.Console.Out,
         global::System.Console.Error,
         !global::System.Console.IsErrorRedirected && Environment.GetEnvironmentVariable("CI") is null);
 
-    /// <summary>Writes a problem as the single line "monotone: error: ...".</summary>
-    public void WriteError(string message) =>
-        Error.WriteLine($"monotone: error: {string.Join(' ', message.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))}");
+    /// <summary>
+    /// Writes one problem as the single line <c>ORIGIN: error CODE: message</c>, MSBuild's
+    /// canonical error form: ORIGIN is a file (with <c>(line,col)</c> for the manifest) or
+    /// <c>monotone</c>. Control characters become visible escapes (<see cref="DiagnosticText"/>)
+    /// and line breaks spaces, so the line stays one line whatever the input held.
+    /// </summary>
+    public void WriteError(string origin, string code, string message) =>
+        Error.WriteLine($"{DiagnosticText.Escape(origin)}: error {code}: {DiagnosticText.Escape(OneLine(message))}");
+
+    /// <summary>Writes a manifest problem in its canonical <c>FILE(LINE,COL): error CODE: message</c> form.</summary>
+    public void WriteError(ManifestException problem) =>
+        WriteError($"{problem.FilePath}({problem.Location.Line},{problem.Location.Column})", problem.Code, problem.Problem);
+
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
 }

@@ -1,0 +1,236 @@
+using Monotone.Manifest;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Manifest;
+
+/// <summary>
+/// Hostile and mistaken manifests (issue 11, "Manifest diagnostics", "Paths", "Resource bombs"):
+/// each is refused by the reader, so by `status`, at the line and column to fix.
+/// </summary>
+public class ManifestLimitTests
+{
+    private const string Head = "title: x\ndata: { source: synthetic }\nsequence_lengths: [16]\nmodels:\n  - id: org/model\n    layers: 2\n    heads: 2\n";
+
+    private static ManifestException Fails(string yaml, Func<string, string?>? environment = null)
+    {
+        using var study = new SampleStudy(yaml);
+        return Assert.Throws<ManifestException>(() => ManifestReader.Read(study.ManifestPath, [], environment ?? (_ => null)));
+    }
+
+    [Theory]
+    [InlineData("title: x\ndata:\n\tsource: synthetic\n", 3, 1, "MONO001")]
+    [InlineData("title: x\ndata:\n  source: synthetic\n  \troot: /x\n", 4, 3, "MONO001")]
+    public void A_tab_used_for_indentation_is_reported_at_the_tab(string yaml, int line, int column, string code)
+    {
+        var error = Fails(yaml + "models:\n  - { id: a/b, layers: 1, heads: 1 }\n");
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(new SourceLocation(line, column), error.Location);
+        Assert.Contains("tab", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("    label: null\n", 8, 12, "MONO011", "label is null")]
+    [InlineData("    label: ~\n", 8, 12, "MONO011", "label is null")]
+    [InlineData("    label: ..\n", 8, 12, "MONO011", "label '..' would name the folder itself or its parent")]
+    [InlineData("    label: .\n", 8, 12, "MONO011", "label '.' would name the folder itself or its parent")]
+    [InlineData("    label: \"a\\n\"\n", 8, 12, "MONO011", "label 'a\\n' names a folder: use letters, digits, '.', '-' and '_' (not the control or space character U+000A)")]
+    [InlineData("    label: \"a\\0b\"\n", 8, 12, "MONO003", "label contains a NUL character ('a\\0b')")]
+    [InlineData("    label: \"\\e[31mred\"\n", 8, 12, "MONO011", "label '\\e[31mred' names a folder")]
+    [InlineData("    label: |\n      bloom\n", 8, 12, "MONO011", "label 'bloom\\n' names a folder")]
+    [InlineData("    label: a/b\n", 8, 12, "MONO011", "(not '/')")]
+    public void A_label_that_cannot_name_a_folder_is_refused_at_the_label(string label, int line, int column, string code, string problem)
+    {
+        var error = Fails(Head + label);
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(new SourceLocation(line, column), error.Location);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+        Assert.DoesNotContain('\0', error.Message);
+        Assert.DoesNotContain('\u001b', error.Message);
+    }
+
+    [Fact]
+    public void A_label_longer_than_a_file_name_is_refused_and_the_longest_accepted()
+    {
+        var error = Fails(Head + $"    label: {new string('a', 256)}\n");
+
+        Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
+        Assert.Equal(new SourceLocation(8, 12), error.Location);
+        Assert.Equal("label is 256 bytes long; a folder name holds at most 255", error.Problem);
+
+        using var study = new SampleStudy(Head + $"    label: {new string('a', 255)}\n");
+        Assert.Equal(255, ManifestReader.Read(study.ManifestPath, []).Models[0].Label.Length);
+    }
+
+    [Fact]
+    public void An_id_ending_in_dot_dot_without_a_label_is_refused_at_the_id()
+    {
+        var error = Fails(Head.Replace("org/model", "org/..", StringComparison.Ordinal));
+
+        Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
+        Assert.Equal(new SourceLocation(5, 9), error.Location);
+        Assert.Contains("taken from the id 'org/..'; add a 'label'", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("id", "root: /r", "\"a\\0b\"")]
+    [InlineData("root", "root: \"/r\\0\"", "a/b")]
+    [InlineData("file", "root: /r, file: \"a\\0.pt\"", "a/b")]
+    [InlineData("layout", "root: /r, layout: \"{root}/\\0\"", "a/b")]
+    public void A_nul_in_a_value_that_names_a_path_is_refused_at_the_value(string key, string data, string id)
+    {
+        // Found by ManifestFuzzTests: a NUL in the id escaped as .NET's "Null character in path".
+        var error = Fails($"data: {{ source: files, {data} }}\nmodels:\n  - id: {id}\n    label: b\n");
+
+        Assert.Equal(ManifestErrorCodes.InvalidValue, error.Code);
+        Assert.StartsWith($"{key} contains a NUL character", error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_second_yaml_document_is_refused_at_its_start()
+    {
+        var error = Fails(Head + "---\ntitle: ignored\n");
+
+        Assert.Equal(ManifestErrorCodes.SecondDocument, error.Code);
+        Assert.Equal(new SourceLocation(8, 1), error.Location);
+    }
+
+    [Theory]
+    [InlineData("    analysis: { slopes: '0.5,0.25,0.125' }\n", "MONO012", "the slope list has 3 values but the model has 2 heads")]
+    [InlineData("    analysis: { slopes: '0.5' }\n", "MONO012", "the slope list has 1 values but the model has 2 heads")]
+    public void A_slope_list_of_another_length_than_heads_is_refused_at_the_list(string analysis, string code, string problem)
+    {
+        var error = Fails(Head + analysis);
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(new SourceLocation(8, 25), error.Location);
+        Assert.Equal(problem, error.Problem);
+    }
+
+    [Fact]
+    public void A_slope_list_for_a_model_without_heads_is_refused()
+    {
+        var error = Fails("data: { source: files, root: /x }\nmodels:\n  - id: a/b\n    analysis: { slopes: '0.5,0.25' }\n");
+
+        Assert.Equal(ManifestErrorCodes.MissingKey, error.Code);
+        Assert.Equal(new SourceLocation(4, 25), error.Location);
+    }
+
+    [Theory]
+    [InlineData("    layers: 1000000000\n", "layers", 1, 4096)]
+    [InlineData("    heads: 1000000000\n", "heads", 2, 4096)]
+    [InlineData("    sequence_lengths: [16, 100000]\n", "sequence_lengths", 0, 16384)]
+    [InlineData("    layers: 99999999999999999999\n", "layers", 1, -1)]
+    public void Values_above_their_limit_are_refused_at_the_value(string line, string key, int replaced, int limit)
+    {
+        string yaml = Head;
+        if (replaced == 1)
+        {
+            yaml = yaml.Replace("    layers: 2\n", line, StringComparison.Ordinal);
+        }
+        else if (replaced == 2)
+        {
+            yaml = yaml.Replace("    heads: 2\n", line, StringComparison.Ordinal);
+        }
+        else
+        {
+            yaml += line;
+        }
+
+        var error = Fails(yaml);
+
+        Assert.Contains(key, error.Problem, StringComparison.Ordinal);
+        if (limit > 0)
+        {
+            Assert.Equal(ManifestErrorCodes.Limit, error.Code);
+            Assert.EndsWith($"is above the limit of {limit} (docs/errors.md says why)", error.Problem, StringComparison.Ordinal);
+        }
+        else
+        {
+            // Beyond long, the number is no number at all.
+            Assert.Equal(ManifestErrorCodes.InvalidValue, error.Code);
+        }
+    }
+
+    [Fact]
+    public void The_limits_themselves_are_accepted()
+    {
+        using var study = new SampleStudy(Head
+            .Replace("layers: 2", $"layers: {ManifestLimits.MaxLayers}", StringComparison.Ordinal)
+            .Replace("[16]", $"[{ManifestLimits.MaxSequenceLength}]", StringComparison.Ordinal));
+
+        var model = ManifestReader.Read(study.ManifestPath, []).Models[0];
+
+        Assert.Equal(ManifestLimits.MaxLayers, model.Layers);
+        Assert.Equal([ManifestLimits.MaxSequenceLength], model.Settings.SequenceLengths);
+    }
+
+    [Theory]
+    [InlineData("flow", 50_000)]
+    [InlineData("block", 1_000)]
+    [InlineData("flow", ManifestLimits.MaxDepth - 1)]
+    public void Deep_nesting_is_one_error_not_a_stack_overflow(string style, int depth)
+    {
+        string nested = style == "flow"
+            ? "extra: " + new string('[', depth) + new string(']', depth) + "\n"
+            : "extra:\n" + string.Concat(Enumerable.Range(1, depth).Select(i => new string(' ', i) + "a:\n"));
+
+        var error = Fails(Head + nested);
+
+        // The shape is checked before keys: depth beyond the limit is MONO009, within it the unknown key.
+        Assert.Equal(depth > ManifestLimits.MaxDepth ? ManifestErrorCodes.Limit : ManifestErrorCodes.UnknownKey, error.Code);
+    }
+
+    [Fact]
+    public void A_manifest_larger_than_the_limit_is_refused_before_parsing()
+    {
+        var error = Fails(Head + "# " + new string('x', ManifestLimits.MaxBytes) + "\n");
+
+        Assert.Equal(ManifestErrorCodes.Limit, error.Code);
+        Assert.Equal(SourceLocation.Start, error.Location);
+    }
+
+    [Theory]
+    [InlineData("${A:-${B}}", "/b", "/b")]
+    [InlineData("${A:-${B:-/fallback}}/x", null, "/fallback/x")]
+    [InlineData("${B:-${A:-/unused}}", "/b", "/b")]
+    [InlineData("$HOME/${B}", "/b", "$HOME//b")]
+    public void Nested_defaults_expand_as_a_shell_does(string root, string? b, string expected)
+    {
+        using var study = new SampleStudy($"data: {{ source: files, root: '{root}' }}\nmodels:\n  - id: a/b\n");
+
+        var manifest = ManifestReader.Read(study.ManifestPath, [], name => name == "B" ? b : null);
+
+        Assert.Equal(expected, manifest.Models[0].Settings.Root);
+    }
+
+    [Theory]
+    [InlineData("root: '${A:-${B}}'", "MONO006", "environment variable B is not set")]
+    [InlineData("root: '${A:-/x'", "MONO013", "'${' is not closed by '}'")]
+    [InlineData("root: '${A'", "MONO013", "'${A' is not closed by '}'")]
+    [InlineData("root: '${A:=x}'", "MONO013", "only ${NAME} and ${NAME:-default} expand")]
+    [InlineData("root: '${}'", "MONO013", "is not followed by a variable name")]
+    [InlineData("root: /x, layout: '{root}/{model_dir'", "MONO013", "layout's '{' at offset 7 is not closed by '}'")]
+    [InlineData("root: /x, layout: '{root}/model_dir}/{file}'", "MONO013", "layout has an unmatched '}' at offset 16")]
+    public void Unclosed_or_unknown_expansions_are_refused(string data, string code, string problem)
+    {
+        var error = Fails($"data: {{ source: files, {data} }}\nmodels:\n  - id: a/b\n");
+
+        Assert.Equal(code, error.Code);
+        Assert.Equal(1, error.Location.Line);
+        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Defaults_nested_beyond_the_limit_are_refused_without_recursing_further()
+    {
+        string root = string.Concat(Enumerable.Repeat("${A:-", 10_000)) + "/x" + new string('}', 10_000);
+
+        var error = Fails($"data: {{ source: files, root: '{root}' }}\nmodels:\n  - id: a/b\n");
+
+        Assert.Equal(ManifestErrorCodes.Template, error.Code);
+        Assert.Contains($"defaults nest more than {ManifestLimits.MaxExpansionDepth} levels deep", error.Problem, StringComparison.Ordinal);
+    }
+}

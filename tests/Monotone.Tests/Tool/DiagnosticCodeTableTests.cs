@@ -1,0 +1,79 @@
+using System.Text.RegularExpressions;
+using Monotone.Tests.Support;
+using Monotone.Tool;
+
+namespace Monotone.Tests.Tool;
+
+/// <summary>
+/// docs/errors.md is the one table of diagnostic and exit codes. Codes are read from the
+/// source files (every quoted "MONOnnn" in C#, .targets and .props under tools/ and build/),
+/// so a code any branch adds later, in any project, is held to the table too.
+/// </summary>
+public partial class DiagnosticCodeTableTests
+{
+    private static readonly string Table = File.ReadAllText(Path.Combine(RepositoryRoot.Path, "docs", "errors.md"));
+
+    private static SortedSet<string> CodesInSource()
+    {
+        var codes = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (string folder in new[] { "tools", "build" })
+        {
+            foreach (string file in Directory.EnumerateFiles(Path.Combine(RepositoryRoot.Path, folder), "*", SearchOption.AllDirectories))
+            {
+                string relative = Path.GetRelativePath(RepositoryRoot.Path, file);
+                if (relative.Split(Path.DirectorySeparatorChar).Any(part => part is "obj" or "bin")
+                    || Path.GetExtension(file) is not (".cs" or ".targets" or ".props"))
+                {
+                    continue;
+                }
+
+                codes.UnionWith(QuotedCode().Matches(File.ReadAllText(file)).Select(m => m.Groups[1].Value));
+            }
+        }
+
+        return codes;
+    }
+
+    private static SortedSet<string> CodesInTable() =>
+        new(TableRow().Matches(Table).Select(m => m.Groups[1].Value), StringComparer.Ordinal);
+
+    [Fact]
+    public void Every_code_in_the_source_has_a_row_in_docs_errors_md()
+    {
+        var source = CodesInSource();
+
+        Assert.Contains("MONO001", source);
+        Assert.Empty(source.Except(CodesInTable()));
+    }
+
+    [Fact]
+    public void Every_row_in_docs_errors_md_is_a_code_the_source_uses()
+    {
+        Assert.Empty(CodesInTable().Except(CodesInSource()));
+    }
+
+    [Fact]
+    public void No_code_has_two_rows()
+    {
+        var rows = TableRow().Matches(Table).Select(m => m.Groups[1].Value).ToList();
+
+        Assert.Equal(rows.Distinct().Count(), rows.Count);
+    }
+
+    [Fact]
+    public void Every_exit_code_has_a_row_and_every_row_is_an_exit_code()
+    {
+        var documented = ExitRow().Matches(Table).Select(m => int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)).Order();
+
+        Assert.Equal(Enum.GetValues<ExitCode>().Select(c => (int)c).Order(), documented);
+    }
+
+    [GeneratedRegex("\"(MONO[0-9]{3,4})\"")]
+    private static partial Regex QuotedCode();
+
+    [GeneratedRegex(@"^\| (MONO[0-9]{3,4}) \|", RegexOptions.Multiline)]
+    private static partial Regex TableRow();
+
+    [GeneratedRegex(@"^\| ([0-9]+) \| [a-z]", RegexOptions.Multiline)]
+    private static partial Regex ExitRow();
+}
