@@ -191,6 +191,33 @@ public sealed class DiffCommandTests : IDisposable
         Assert.StartsWith("HEAD:experiments/beta/16/monotonicity.json: error MONO078: not a Monotone result file", error, StringComparison.Ordinal);
     }
 
+    [GitFact]
+    public void A_missing_object_is_one_line_quoting_git_and_exit_2()
+    {
+        CommitAnalysedStudy();
+        string blob = git.Value.Git("rev-parse", "HEAD:experiments/beta/16/monotonicity.json");
+        File.Delete(Path.Combine(study.Folder, ".git", "objects", blob[..2], blob[2..]));
+
+        var (code, output, error) = study.Tool("diff");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"monotone: error MONO079: git cat-file blob {blob} failed: fatal: ", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [Fact]
+    public void Without_git_the_error_says_so()
+    {
+        var missing = new Monotone.Tool.Diff.GitCommand(study.Folder, Path.Combine(study.Folder, "no-such-git"));
+
+        var problem = Assert.Throws<Monotone.TensorInput.BadInputException>(() => missing.Run("--version"));
+
+        Assert.Equal("MONO075", problem.Code);
+        Assert.Equal("monotone", problem.Path);
+        Assert.Contains("install git or put it on PATH", problem.Problem, StringComparison.Ordinal);
+    }
+
     // Analyses the tiny study and commits it with its results; returns the commit.
     private string CommitAnalysedStudy()
     {

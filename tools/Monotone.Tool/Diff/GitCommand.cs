@@ -14,7 +14,9 @@ namespace Monotone.Tool.Diff;
 /// packed refs, replace objects, partial clones and its own configuration, and the tool
 /// package stays free of native git binaries.
 /// </remarks>
-internal sealed class GitCommand(string folder)
+/// <param name="folder">The folder git runs in.</param>
+/// <param name="program">The git program, found on PATH unless a path is given (tests name a missing one).</param>
+internal sealed class GitCommand(string folder, string program = "git")
 {
     /// <summary>The folder git runs in (<c>git -C</c>); paths in arguments are relative to it.</summary>
     public string Folder { get; } = folder;
@@ -23,7 +25,7 @@ internal sealed class GitCommand(string folder)
     /// <exception cref="BadInputException"><see cref="DiffErrorCodes.GitUnavailable"/> when git cannot be started.</exception>
     public (int ExitCode, byte[] Output, string Error) Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
+        var start = new ProcessStartInfo(program)
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
