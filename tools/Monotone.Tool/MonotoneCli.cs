@@ -17,6 +17,7 @@ public static class MonotoneCli
             PaperCommand.Figures().Create(console),
             PaperCommand.Appendix().Create(console),
             new VerifyCommand().Create(console),
+            new DiffCommand().Create(console),
         };
 
     public static int Run(IReadOnlyList<string> args, ToolConsole console)

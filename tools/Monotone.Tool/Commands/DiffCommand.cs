@@ -1,0 +1,82 @@
+using System.CommandLine;
+using Monotone.Pipeline;
+using Monotone.Results;
+using Monotone.Tool.Console;
+using Monotone.Tool.Diff;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary>
+/// <c>dotnet monotone diff [REV [REV2]]</c>: what changed in the result files between two
+/// revisions, per experiment and layer, as DVC's <c>metrics diff</c> does (docs/diff.md).
+/// Older results come from git's object store; nothing is checked out or written.
+/// </summary>
+internal sealed class DiffCommand
+{
+    private readonly ManifestOption manifest = new();
+
+    private readonly Argument<string[]> revisions = new("revisions")
+    {
+        Description = "None: HEAD against the working tree; REV: REV against the working tree; REV REV2: two commits",
+        Arity = new ArgumentArity(0, 2),
+    };
+
+    private readonly ToleranceOptions tolerances = new();
+
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write the diff as JSON (docs/diff.md)",
+    };
+
+    private readonly Option<bool> exitCode = new("--exit-code")
+    {
+        Description = "Exit with code 1 when any result changed, was added or was removed, as `git diff --exit-code` does",
+    };
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command("diff", "Show what changed in the results between two revisions (default: HEAD against the working tree)");
+        command.Arguments.Add(revisions);
+        command.Options.Add(manifest.Option);
+        command.Options.Add(tolerances.Relative);
+        command.Options.Add(tolerances.Absolute);
+        command.Options.Add(json);
+        command.Options.Add(exitCode);
+        command.SetAction(parse => (int)Execute(parse, console));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console)
+    {
+        var loaded = manifest.Read(parse);
+        var comparison = tolerances.Comparison(parse);
+        string experiments = ExperimentPlan.ExperimentsFolder(loaded);
+        var git = GitRevisions.Open(loaded.Folder);
+        string relativeExperiments = Path.GetRelativePath(loaded.Folder, experiments).Replace(Path.DirectorySeparatorChar, '/');
+
+        ResultSnapshot AtCommit(string revision) => new CommitResults(git, revision, GitRevisions.Resolve(git, revision), relativeExperiments);
+        string[] given = parse.GetValue(revisions) ?? [];
+        var (older, newer) = given switch
+        {
+            [] => (AtCommit("HEAD"), new WorkingTreeResults(experiments)),
+            [var from] => (AtCommit(from), new WorkingTreeResults(experiments)),
+            [var from, var to] => (AtCommit(from), AtCommit(to)),
+            _ => throw new UsageException("diff takes at most two revisions"),
+        };
+
+        var order = ExperimentPlan.From(loaded)
+            .Select(e => Path.GetRelativePath(experiments, Path.GetDirectoryName(e.ResultPath)!).Replace(Path.DirectorySeparatorChar, '/'))
+            .ToList();
+        var diffs = ResultDiff.Compare(older, newer, order, comparison);
+        if (parse.GetValue(json))
+        {
+            DiffJson.Write(console.Out, older, newer, comparison, diffs);
+        }
+        else
+        {
+            DiffTable.Write(console.Out, older, newer, comparison, diffs);
+        }
+
+        return parse.GetValue(exitCode) && diffs.Any(d => d.Status != DiffStatus.Unchanged) ? ExitCode.CheckFailed : ExitCode.Success;
+    }
+}
