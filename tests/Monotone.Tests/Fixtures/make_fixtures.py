@@ -571,10 +571,10 @@ def build_minus_infinity() -> None:
         assert all(math.isfinite(v) for v in layer.values()), layer
 
     t = random_attention(1202, 2, 3, 6)
-    t[1, 2, 3, 0:4] = float("-inf")     # every used key of one row
-    t[1, 2, 4, 0] = float("nan")        # later in PyTorch's order: not the one named
+    t[0, 2, 3, 0:4] = float("-inf")     # every used key of one row
+    t[0, 2, 4, 0] = float("nan")        # later in PyTorch's order: not the one named
     save_torch(t, "neg_inf_row.pt")
-    error_case("neg_inf_row", "neg_inf_row.pt", "torch", "-inf at every key the analysis uses (0..3) of the row starting at [layer, head, query, key] = [1, 2, 3, 0]")
+    error_case("neg_inf_row", "neg_inf_row.pt", "torch", "-inf at every key the analysis uses (0..3) of the row starting at [layer, head, query, key] = [0, 2, 3, 0]")
 
     t = random_attention(1203, 1, 2, 6)
     t[0, 1, 5, 0:2] = float("-inf")
