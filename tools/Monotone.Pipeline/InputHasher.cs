@@ -14,15 +14,17 @@ internal static class InputHasher
     private const int ChunkBytes = 4 << 20;
 
     /// <param name="progress">Called with (bytes hashed, file size) at most once a second, from the first second on.</param>
-    public static string Compute(string path, Action<long, long>? progress, CancellationToken cancellation)
+    /// <param name="quiet">How long hashing goes unreported, and then the interval between reports; one second unless a test says otherwise.</param>
+    public static string Compute(string path, Action<long, long>? progress, CancellationToken cancellation, TimeSpan? quiet = null)
     {
+        var interval = quiet ?? TimeSpan.FromSeconds(1);
         var hash = new XxHash128();
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         long total = stream.Length;
         long done = 0;
         var buffer = new byte[ChunkBytes];
         var clock = Stopwatch.StartNew();
-        var nextReport = TimeSpan.FromSeconds(1);
+        var nextReport = interval;
         int read;
         while ((read = stream.Read(buffer)) > 0)
         {
@@ -32,7 +34,7 @@ internal static class InputHasher
             if (progress is not null && clock.Elapsed >= nextReport)
             {
                 progress(done, total);
-                nextReport = clock.Elapsed + TimeSpan.FromSeconds(1);
+                nextReport = clock.Elapsed + interval;
             }
         }
 
