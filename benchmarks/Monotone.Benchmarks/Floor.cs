@@ -1,5 +1,6 @@
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
 using Monotone.Engine.Fast;
 using Monotone.TensorInput;
@@ -56,16 +57,20 @@ internal static class Floor
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Exp(ReadOnlySpan<double> x, Span<double> y)
     {
-        if (!Vector512.IsHardwareAccelerated)
-        {
-            TensorPrimitives.Exp(x, y[..x.Length]);
-            return y[x.Length - 1];
-        }
+        return Vector512.IsHardwareAccelerated ? Exp<Lanes512>(x, y) : Exp<Lanes128>(x, y);
+    }
 
+    // The engine's exponential, carried as the engine carries it on this processor.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static double Exp<T>(ReadOnlySpan<double> x, Span<double> y)
+        where T : struct, IEightLanes<T>
+    {
+        ref double from = ref MemoryMarshal.GetReference(x);
+        ref double to = ref MemoryMarshal.GetReference(y);
         int j = 0;
-        for (; j <= x.Length - Vector512<double>.Count; j += Vector512<double>.Count)
+        for (; j <= x.Length - 8; j += 8)
         {
-            VectorExp.Of(Vector512.Create(x[j..])).CopyTo(y[j..]);
+            VectorExp.Of(T.Load(ref from, (nuint)j)).Store(ref to, (nuint)j);
         }
 
         for (; j < x.Length; j++)

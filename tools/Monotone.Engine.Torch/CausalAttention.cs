@@ -20,6 +20,7 @@ internal sealed class CausalAttention
     private readonly Tensor distances;
     private readonly Tensor future;
     private readonly Tensor visible;
+    private readonly Tensor firstKey;
     private readonly Tensor host;
 
     public CausalAttention(IAttentionSource source, double[] slopes, Device device, int headsPerBatch)
@@ -34,6 +35,7 @@ internal sealed class CausalAttention
         distances = arange(n, ScalarType.Float64, device).view(n, 1) - arange(n, ScalarType.Float64, device).view(1, n);
         visible = ones(n, n, ScalarType.Bool, device).tril();
         future = visible.logical_not();
+        firstKey = arange(n, ScalarType.Int64, device).eq(0L);
 
         // Heads are read straight into this CPU tensor's memory, then moved to the device.
         host = empty([headsPerBatch, n, n], ScalarType.Float64);
@@ -70,11 +72,19 @@ internal sealed class CausalAttention
         return sum.div_(headCount).cumsum(1);
     }
 
-    /// <summary>The reference engine's check, with its message: NaN or ±inf where keys j ≤ i.</summary>
+    /// <summary>
+    /// The managed engines' rule and message (<see cref="InputValues"/>): NaN or +inf at a used
+    /// key (j ≤ i), or a row whose used keys are all -inf, is refused, naming the first such
+    /// element in PyTorch's index order; -inf beside a finite key gets weight 0, as in the notebook.
+    /// </summary>
     private void RejectNotFinite(Tensor logits, int layer, int firstHead)
     {
         using var scope = NewDisposeScope();
-        var bad = logits.isfinite().logical_not().logical_and(visible);
+        var bad = logits.isnan().logical_or(logits.isposinf()).logical_and(visible);
+
+        // A row whose used keys are all -inf: mark its key 0, where InputValues names it.
+        var emptyRows = logits.isneginf().logical_or(future).all(-1);
+        bad = bad.logical_or(emptyRows.unsqueeze(-1).logical_and(firstKey));
         if (!bad.any().item<bool>())
         {
             return;
@@ -83,6 +93,6 @@ internal sealed class CausalAttention
         int n = source.SequenceLength;
         long at = bad.flatten().nonzero()[0, 0].item<long>();
         double value = logits.flatten()[at].item<double>();
-        throw InputValues.NotFinite(source, layer, firstHead + (int)(at / ((long)n * n)), (int)(at / n % n), (int)(at % n), value);
+        throw InputValues.Unusable(source, layer, firstHead + (int)(at / ((long)n * n)), (int)(at / n % n), (int)(at % n), value);
     }
 }

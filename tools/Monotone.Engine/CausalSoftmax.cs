@@ -24,7 +24,7 @@ public static class CausalSoftmax
             for (int i = 0; i < n; i++)
             {
                 var row = head.Slice(i * n, i + 1);
-                CheckFinite(tensor, layer, h, i, row);
+                InputValues.Check(tensor, layer, h, i, row);
                 AddSoftmaxRow(row, negativeSlope, i, mean.Slice(i * n, i + 1));
             }
         }
@@ -38,7 +38,9 @@ public static class CausalSoftmax
 
     /// <summary>
     /// Softmax of the unmasked part of row <paramref name="i"/> (keys 0..i) after adding
-    /// the scores -slope·(i - j); the masked keys contribute exp(-inf) = 0.
+    /// the scores -slope·(i - j); the masked keys, and used keys holding -inf, contribute
+    /// exp(-inf) = 0. The row holds finite values and -inf only, at least one finite
+    /// (<see cref="InputValues.Check"/>).
     /// </summary>
     private static void AddSoftmaxRow(Span<double> row, double negativeSlope, int i, Span<double> meanRow)
     {
@@ -73,18 +75,6 @@ public static class CausalSoftmax
             for (int k = 1; k < n; k++)
             {
                 row[k] += row[k - 1];
-            }
-        }
-    }
-
-    // Only keys 0..i enter the computation; the masked part may hold anything.
-    internal static void CheckFinite(IAttentionSource tensor, int layer, int head, int i, ReadOnlySpan<double> row)
-    {
-        for (int j = 0; j < row.Length; j++)
-        {
-            if (!double.IsFinite(row[j]))
-            {
-                throw InputValues.NotFinite(tensor, layer, head, i, j, row[j]);
             }
         }
     }

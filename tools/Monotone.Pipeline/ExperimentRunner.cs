@@ -9,17 +9,19 @@ namespace Monotone.Pipeline;
 
 /// <summary>
 /// Decides what is stale and analyses it. Results are keyed by the input's content
-/// fingerprint, the experiment's own resolved options and the analysis version, all
-/// recorded inside the result file itself; engines are exact, so the engine is not
-/// part of the key.
+/// fingerprint, its description, the experiment's own resolved options and the analysis
+/// version, all recorded inside the result file itself (docs/record.md); engines agree
+/// within the 1e-9 bar, so the engine is not part of the key.
 /// </summary>
-public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, IMonotonicityEngine> engines, IRunObserver observer)
+/// <param name="hashing">How input fingerprints are learned (<see cref="InputHashing"/>).</param>
+public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, IMonotonicityEngine> engines, IRunObserver observer, InputHashing hashing = InputHashing.Remembered)
 {
-    private readonly StatusChecker checker = new(manifest);
+    private readonly StatusChecker checker = new(manifest, hashing, observer.Hashing);
 
     /// <summary>Analyses every stale experiment (all of them with <paramref name="force"/>).</summary>
-    /// <returns>The experiments that were analysed.</returns>
-    public IReadOnlyList<Experiment> Run(IReadOnlyList<Experiment> experiments, int jobs, bool force, CancellationToken cancellation)
+    /// <returns>The experiments analysed, and the results kept without their input, in manifest order.</returns>
+    /// <exception cref="ManifestException">An experiment must be analysed and its input is not on this machine.</exception>
+    public RunSummary Run(IReadOnlyList<Experiment> experiments, int jobs, bool force, CancellationToken cancellation)
     {
         foreach (var experiment in experiments)
         {
@@ -31,22 +33,12 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
             }
         }
 
-        var analysed = new List<Experiment>();
-        ParallelWork.ForEach(
-            experiments,
-            jobs,
-            cancellation,
-            (experiment, token) =>
-            {
-                if (RunOne(experiment, force, token))
-                {
-                    lock (analysed)
-                    {
-                        analysed.Add(experiment);
-                    }
-                }
-            });
-        return analysed;
+        var outcomes = new ExperimentStatus?[experiments.Count];
+        var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
+        ParallelWork.ForEach(experiments, jobs, cancellation, (experiment, token) => outcomes[index[experiment]] = RunOne(experiment, force, token));
+        return new RunSummary(
+            [.. experiments.Where((_, i) => outcomes[i] is null)],
+            [.. outcomes.OfType<ExperimentStatus>().Where(s => s.Kept)]);
     }
 
     /// <summary>
@@ -63,28 +55,34 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         return Analyze(experiment, known: null, engines(experiment.Engine), new Progress(observer, experiment), cancellation);
     }
 
-    private ManifestException MissingInput(Experiment experiment, FileInput file) =>
-        new(manifest.DisplayPath, experiment.Model.Location, ManifestErrorCodes.MissingInput, $"{experiment.Key}: input not found: {file.Path}");
+    private ManifestException MissingInput(Experiment experiment, FileInput file, IReadOnlyList<string>? reasons = null) =>
+        new(
+            manifest.DisplayPath,
+            experiment.Model.Location,
+            ManifestErrorCodes.MissingInput,
+            $"{experiment.Key}: input not found: {file.Path}{(reasons is null ? "" : $"; its result must be analysed again ({string.Join("; ", reasons.Where(r => r != "input not on this machine"))})")}");
 
-    private bool RunOne(Experiment experiment, bool force, CancellationToken cancellation)
+    /// <returns>The status of an experiment left as it is (fresh or kept); null when it was analysed.</returns>
+    private ExperimentStatus? RunOne(Experiment experiment, bool force, CancellationToken cancellation)
     {
         string folder = Path.GetDirectoryName(experiment.ResultPath)!;
         string lockFile = Path.Combine(StatusChecker.StateFolder(manifest), "locks", $"{experiment.Label}.{experiment.SequenceLength}.lock");
         using var held = ExperimentLock.Acquire(lockFile, () => observer.Waiting(experiment), cancellation);
 
         // Checked under the lock: another shard may have just finished this experiment.
-        var status = checker.Status(experiment);
+        // A result that is stale anyway is not fingerprinted first: the analysis hashes its input beside it.
+        var status = checker.Status(experiment, complete: false, cancellation);
         if (status.Fresh && !force)
         {
             // The CSV is derived from the JSON; a run killed between the two writes leaves it behind.
             AtomicFile.WriteIfChanged(experiment.CsvPath, ResultCsv.ToBytes(status.Result!));
             observer.Fresh(status);
-            return false;
+            return status;
         }
 
         if (status.InputAbsent)
         {
-            throw MissingInput(experiment, (FileInput)experiment.Input);
+            throw MissingInput(experiment, (FileInput)experiment.Input, status.Reasons);
         }
 
         RemoveAbandonedTemporaries(folder);
@@ -92,16 +90,16 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         observer.Started(status, engine.Name);
         var clock = Stopwatch.StartNew();
 
-        // A fingerprint trusted from a committed result was never hashed on this machine:
-        // a new result must record the hash of the bytes it was computed from.
-        var known = status.Input is { Origin: not FingerprintOrigin.Trusted } input ? input.Value : null;
+        // A fingerprint trusted from a committed result (--skip-hashing) was never hashed on this
+        // machine: a new result must record the hash of the bytes it was computed from.
+        var known = status.Input is { Origin: FingerprintOrigin.Hashed or FingerprintOrigin.Memo } input ? input.Value : null;
         var result = Analyze(experiment, known, engine, new Progress(observer, experiment), cancellation);
 
         // The JSON is the record; the CSV is derived from it, so it goes second.
         AtomicFile.WriteIfChanged(experiment.ResultPath, ResultJson.ToBytes(result));
         AtomicFile.WriteIfChanged(experiment.CsvPath, ResultCsv.ToBytes(result));
         observer.Finished(experiment, clock.Elapsed);
-        return true;
+        return null;
     }
 
     /// <param name="known">The input's fingerprint when it is known; otherwise it is hashed beside the analysis.</param>
@@ -114,28 +112,17 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         }
 
         var file = (FileInput)experiment.Input;
-        var result = ResultBuilder.AnalyzeFile(file.Path, file.Tensor, experiment.Options, engine, known, progress, cancellation, tensor => CheckShape(experiment, tensor));
-        if (known is null)
-        {
-            checker.Memo.Remember(file.Path, result.Input.Fingerprint);
-        }
-
-        return result with { Input = result.Input with { Path = RecordedPath(experiment, file) } };
-    }
-
-    // Committed results must not name one machine's folders: a path inside the
-    // repository is recorded relative to it, one under the data root as {root}/...
-    private string RecordedPath(Experiment experiment, FileInput file)
-    {
-        string inside = Path.GetRelativePath(manifest.Folder, file.Path);
-        if (!inside.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(inside))
-        {
-            return inside;
-        }
-
-        string root = experiment.Model.Settings.Root;
-        string underRoot = root.Length > 0 ? Path.GetRelativePath(Path.GetFullPath(root, manifest.Folder), file.Path) : "..";
-        return underRoot.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(underRoot) ? file.Path : $"{{root}}/{underRoot}";
+        var result = ResultBuilder.AnalyzeFile(
+            file.Path,
+            file.Tensor,
+            experiment.Options,
+            engine,
+            known,
+            progress,
+            cancellation,
+            tensor => CheckShape(experiment, tensor),
+            path => checker.Hash(experiment, path, cancellation));
+        return result with { Input = result.Input with { Path = RecordedInput.PathOf(manifest, experiment) } };
     }
 
     private void CheckShape(Experiment experiment, AttentionTensor tensor)

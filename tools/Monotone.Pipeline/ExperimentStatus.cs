@@ -4,32 +4,43 @@ using Monotone.Results;
 
 namespace Monotone.Pipeline;
 
-/// <summary>Whether an experiment's committed result still answers its current definition, and if not, exactly why.</summary>
-/// <param name="Input">The input's fingerprint; null when the input file is not on this machine.</param>
-/// <param name="Result">The result file as read; null when there is none or it is unreadable.</param>
-public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input, MonotonicityResult? Result, IReadOnlyList<string> Reasons)
+/// <summary>
+/// Whether an experiment's committed result still answers its current definition, and if
+/// not, exactly why (docs/record.md: what fresh means).
+/// </summary>
+/// <param name="Input">The input's fingerprint; null when the input file is not on this machine, or was not hashed because the result is stale anyway.</param>
+/// <param name="InputAbsent">The experiment reads a file that is not on this machine.</param>
+/// <param name="Result">The result file as read and validated; null when there is none or it is invalid.</param>
+/// <param name="Reasons">Why the result is stale; empty when it is fresh or kept.</param>
+public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input, bool InputAbsent, MonotonicityResult? Result, IReadOnlyList<string> Reasons)
 {
+    /// <summary>Nothing to analyse: the result answers the definition, or is <see cref="Kept"/>.</summary>
     public bool Fresh => Reasons.Count == 0;
 
     /// <summary>
-    /// A result whose input is not on this machine (a clone of the paper without its
-    /// tensors) is kept as it is: fresh as far as anyone here can tell.
+    /// A valid result whose input is not on this machine (a clone of the paper without its
+    /// tensors; CI): it is kept, but never silently: status marks it, run warns, verify counts it.
     /// </summary>
-    public bool InputAbsent => Input is null && Experiment.Input is FileInput;
+    public bool Kept => Fresh && InputAbsent;
 
-    /// <summary>Compares what the experiment is now with what its result file says it was.</summary>
-    public static ExperimentStatus Compare(Experiment experiment, Fingerprint? input, MonotonicityResult? result, string? unreadable = null)
+    /// <summary>What a user should know about how freshness was decided, if anything; empty otherwise.</summary>
+    public string Note =>
+        Kept ? $" (input not on this machine; the committed result ({RecordedInput.SourceOf(Result!.Input.Format)}, {Result.Input.Fingerprint}) is kept)"
+        : Input?.Origin == FingerprintOrigin.Trusted ? " (input not hashed: --skip-hashing trusted the committed fingerprint; verify re-hashes)"
+        : "";
+
+    /// <summary>The canonical MSBuild warning for a kept result, at the model's entry in the manifest.</summary>
+    public string KeptWarning(Manifest.Manifest manifest) =>
+        $"{manifest.DisplayPath}({Experiment.Model.Location.Line},{Experiment.Model.Location.Column}): warning {RecordCodes.KeptResult}: {Experiment.Key}: input not on this machine; the committed result ({RecordedInput.SourceOf(Result!.Input.Format)}, {Result.Input.Fingerprint}) is kept";
+
+    /// <summary>The reasons that need no fingerprint: the result itself, the analysis version, the input's description, the options.</summary>
+    internal static List<string> Describe(Manifest.Manifest manifest, Experiment experiment, MonotonicityResult? result, string? invalid)
     {
         var reasons = new List<string>();
         if (result is null)
         {
-            reasons.Add(unreadable is null ? "no result yet" : $"result file unreadable: {unreadable}");
-            if (input is null)
-            {
-                reasons.Add("input missing");
-            }
-
-            return new ExperimentStatus(experiment, input, null, reasons);
+            reasons.Add(invalid is null ? "no result yet" : $"unreadable: {invalid}");
+            return reasons;
         }
 
         if (result.Tool.AnalysisVersion != AnalysisVersion.Current)
@@ -37,29 +48,23 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
             reasons.Add($"analysis version changed: {result.Tool.AnalysisVersion} -> {AnalysisVersion.Current}");
         }
 
-        if (input is not null && input.Value != result.Input.Fingerprint)
-        {
-            reasons.Add($"input changed: {result.Input.Fingerprint} -> {input.Value}");
-        }
-
+        Changed(reasons, "input source", RecordedInput.SourceOf(result.Input.Format), RecordedInput.SourceOf(experiment));
+        Changed(reasons, "input path", result.Input.Path, RecordedInput.PathOf(manifest, experiment));
         string? tensor = experiment.Input is FileInput file ? file.Tensor : null;
-        if (tensor != result.Input.Tensor)
-        {
-            reasons.Add($"tensor changed: {result.Input.Tensor ?? "(the file's only tensor)"} -> {tensor ?? "(the file's only tensor)"}");
-        }
+        Changed(reasons, "tensor", result.Input.Tensor ?? "(the file's only tensor)", tensor ?? "(the file's only tensor)");
 
         var options = experiment.Options;
-        Changed(reasons, "slopes", result.Options.Slopes, options.Slopes.ToString());
-        Changed(reasons, "epsilon", Show(result.Options.Epsilon), Show(options.Epsilon));
-        Changed(reasons, "relative_floor", Show(result.Options.RelativeFloor), Show(options.RelativeFloor));
-        return new ExperimentStatus(experiment, input, result, reasons);
+        Changed(reasons, "option slopes", result.Options.Slopes, options.Slopes.ToString());
+        Changed(reasons, "option epsilon", Show(result.Options.Epsilon), Show(options.Epsilon));
+        Changed(reasons, "option relative_floor", Show(result.Options.RelativeFloor), Show(options.RelativeFloor));
+        return reasons;
     }
 
-    private static void Changed(List<string> reasons, string option, string was, string now)
+    private static void Changed(List<string> reasons, string what, string was, string now)
     {
         if (was != now)
         {
-            reasons.Add($"option {option} changed: {was} -> {now}");
+            reasons.Add($"{what} changed: {was} -> {now}");
         }
     }
 

@@ -1,13 +1,13 @@
 using System.Text.Json;
 using Monotone.Results;
-using Monotone.TensorInput;
 
 namespace Monotone.Pipeline;
 
 /// <summary>
-/// Remembers input fingerprints by file identity (path, size, mtime, inode) in
-/// <c>.monotone/fingerprints.json</c>, so unchanged multi-GB inputs are hashed once.
-/// The file is machine-local state and is not committed.
+/// Remembers input fingerprints this machine computed, by file identity (path, size, mtime,
+/// ctime, inode: <see cref="FileIdentity"/>), in <c>.monotone/fingerprints.json</c>, so
+/// unchanged multi-GB inputs are hashed once. It only ever holds hashes of bytes read here;
+/// the file is machine-local state and is not committed.
 /// </summary>
 public sealed class HashMemo
 {
@@ -27,52 +27,23 @@ public sealed class HashMemo
         return new HashMemo(path, Load(path));
     }
 
-    /// <summary>The input's fingerprint and how it was obtained.</summary>
-    /// <param name="trusted">
-    /// A fingerprint from a committed result, taken without hashing when this machine
-    /// has never seen the file and its size matches (a fresh clone); null to always hash.
-    /// </param>
-    public Fingerprint Get(string file, Fingerprint? trusted = null)
+    /// <summary>The fingerprint hashed here from the file when it had exactly this identity; null otherwise.</summary>
+    public string? Recall(string file, FileIdentity identity)
     {
-        var identity = FileIdentity.Of(file);
-        bool seen;
         lock (gate)
         {
-            if (entries.TryGetValue(file, out var known) && known.Identity == identity)
-            {
-                return new Fingerprint(known.Value, known.Trusted ? FingerprintOrigin.Trusted : FingerprintOrigin.Memo);
-            }
-
-            seen = entries.ContainsKey(file);
+            return entries.TryGetValue(file, out var known) && known.Identity == identity ? known.Value : null;
         }
-
-        var result = trusted is { } committed && committed.Bytes == identity.Size && !seen
-            ? new Fingerprint(committed.Value, FingerprintOrigin.Trusted)
-            : new Fingerprint(FileFingerprint.Compute(file), FingerprintOrigin.Hashed);
-        Remember(file, identity, result);
-        return result;
     }
 
-    /// <summary>Hashes the file now, whatever the memo says, and remembers the answer.</summary>
-    public Fingerprint Rehash(string file)
-    {
-        var identity = FileIdentity.Of(file);
-        var result = new Fingerprint(FileFingerprint.Compute(file), FingerprintOrigin.Hashed);
-        Remember(file, identity, result);
-        return result;
-    }
-
-    /// <summary>Records a fingerprint just hashed elsewhere (beside an analysis, say).</summary>
-    public void Remember(string file, string fingerprint) =>
-        Remember(file, FileIdentity.Of(file), new Fingerprint(fingerprint, FingerprintOrigin.Hashed));
-
-    private void Remember(string file, FileIdentity identity, Fingerprint fingerprint)
+    /// <summary>Records a fingerprint hashed here from the file while it had <paramref name="identity"/> (taken before hashing).</summary>
+    public void Remember(string file, FileIdentity identity, string fingerprint)
     {
         lock (gate)
         {
             // Merge with what other processes (other shards) wrote meanwhile.
             entries = Load(path);
-            entries[file] = new Entry(fingerprint.Value, identity, fingerprint.Origin == FingerprintOrigin.Trusted);
+            entries[file] = new Entry(fingerprint, identity);
             AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entries, new JsonSerializerOptions { WriteIndented = true }));
         }
     }
@@ -81,7 +52,10 @@ public sealed class HashMemo
     {
         try
         {
-            return JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(path)) ?? [];
+            var loaded = JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(path)) ?? [];
+
+            // Entries of an older memo lack the change time (0): they never match, so those inputs are hashed again.
+            return loaded.Where(e => e.Value?.Value is not null).ToDictionary(e => e.Key, e => e.Value);
         }
         catch (Exception e) when (e is IOException or JsonException or UnauthorizedAccessException)
         {
@@ -90,23 +64,5 @@ public sealed class HashMemo
         }
     }
 
-    private sealed record Entry(string Value, FileIdentity Identity, bool Trusted);
-}
-
-/// <summary>An input's fingerprint; <see cref="Bytes"/> is set when it comes from a result file.</summary>
-public sealed record Fingerprint(string Value, FingerprintOrigin Origin, long Bytes = -1);
-
-public enum FingerprintOrigin
-{
-    /// <summary>Hashed from the file's bytes just now.</summary>
-    Hashed,
-
-    /// <summary>Hashed earlier on this machine; the file's identity has not changed since.</summary>
-    Memo,
-
-    /// <summary>Taken from a committed result without hashing; `verify` re-hashes.</summary>
-    Trusted,
-
-    /// <summary>Computed from a synthetic input's parameters.</summary>
-    Generated,
+    private sealed record Entry(string Value, FileIdentity Identity);
 }

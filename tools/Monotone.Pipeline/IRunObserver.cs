@@ -15,4 +15,7 @@ public interface IRunObserver
 
     /// <summary>Another process holds the experiment's lock; this run waits for it.</summary>
     void Waiting(Experiment experiment);
+
+    /// <summary>Hashing the experiment's input has taken over a second: <paramref name="hashedBytes"/> of <paramref name="totalBytes"/> so far.</summary>
+    void Hashing(Experiment experiment, long hashedBytes, long totalBytes);
 }

@@ -26,4 +26,8 @@ public sealed class NoProgress : IRunObserver
     public void Waiting(Experiment experiment)
     {
     }
+
+    public void Hashing(Experiment experiment, long hashedBytes, long totalBytes)
+    {
+    }
 }

@@ -5,22 +5,28 @@ using Monotone.TensorInput.Synthetic;
 namespace Monotone.Pipeline;
 
 /// <summary>
-/// Decides, by content, whether each experiment's result is fresh: it reads the
-/// result file and fingerprints the input (through the memo, trusting a committed
-/// fingerprint on a fresh clone). It never analyses anything.
+/// Decides, by content, whether each experiment's result is fresh (docs/record.md): it
+/// reads and validates the result file, compares its recorded input and options with the
+/// manifest, and fingerprints the input through the memo, hashing what this machine has not
+/// hashed. It never analyses anything.
 /// </summary>
-public sealed class StatusChecker(Manifest.Manifest manifest)
+/// <param name="hashing">How input fingerprints are learned; the default hashes what the memo does not know.</param>
+/// <param name="hashProgress">Told, once a second after the first, how far the hashing of a slow input is.</param>
+public sealed class StatusChecker(Manifest.Manifest manifest, InputHashing hashing = InputHashing.Remembered, Action<Experiment, long, long>? hashProgress = null)
 {
     /// <summary>.monotone/ beside the manifest: machine-local state (fingerprint memo, locks), not committed.</summary>
     public static string StateFolder(Manifest.Manifest manifest) => Path.Combine(manifest.Folder, ".monotone");
 
     public HashMemo Memo { get; } = HashMemo.Open(StateFolder(manifest));
 
-    /// <param name="rehash">Hash every input file now instead of trusting the memo or committed fingerprints.</param>
-    public ExperimentStatus Status(Experiment experiment, bool rehash = false)
+    /// <param name="complete">
+    /// Fingerprint the input even when the result is stale for other reasons, so that every
+    /// reason is listed (status); a run leaves it to the analysis, which hashes beside it.
+    /// </param>
+    public ExperimentStatus Status(Experiment experiment, bool complete = true, CancellationToken cancellation = default)
     {
         MonotonicityResult? result = null;
-        string? unreadable = null;
+        string? invalid = null;
         if (File.Exists(experiment.ResultPath))
         {
             try
@@ -29,25 +35,54 @@ public sealed class StatusChecker(Manifest.Manifest manifest)
             }
             catch (BadInputException e)
             {
-                unreadable = e.Problem;
+                invalid = e.Problem;
             }
         }
 
-        return ExperimentStatus.Compare(experiment, Fingerprint(experiment, result, rehash), result, unreadable);
+        var reasons = ExperimentStatus.Describe(manifest, experiment, result, invalid);
+        bool absent = experiment.Input is FileInput file && !File.Exists(file.Path);
+        Fingerprint? input = absent || (reasons.Count > 0 && !complete) ? null : Fingerprint(experiment, result, cancellation);
+        if (input is not null && result is not null && input.Value != result.Input.Fingerprint)
+        {
+            reasons.Add($"input changed: {result.Input.Fingerprint} -> {input.Value}");
+        }
+
+        if (absent && reasons.Count > 0)
+        {
+            reasons.Add("input not on this machine");
+        }
+
+        return new ExperimentStatus(experiment, input, absent, result, reasons);
     }
 
-    private Fingerprint? Fingerprint(Experiment experiment, MonotonicityResult? result, bool rehash)
+    /// <summary>Hashes the input file now, reporting progress, and remembers the answer under the identity it had before.</summary>
+    internal string Hash(Experiment experiment, string path, CancellationToken cancellation)
     {
-        switch (experiment.Input)
+        var identity = FileIdentity.Of(path);
+        string value = InputHasher.Compute(path, hashProgress is null ? null : (done, total) => hashProgress(experiment, done, total), cancellation);
+        Memo.Remember(path, identity, value);
+        return value;
+    }
+
+    private Fingerprint Fingerprint(Experiment experiment, MonotonicityResult? result, CancellationToken cancellation)
+    {
+        if (experiment.Input is SyntheticInput s)
         {
-            case SyntheticInput s:
-                return new Fingerprint(Synthetic(s).Fingerprint(), FingerprintOrigin.Generated);
-            case FileInput file when File.Exists(file.Path):
-                var committed = result is null ? null : new Fingerprint(result.Input.Fingerprint, FingerprintOrigin.Trusted, result.Input.Bytes);
-                return rehash ? Memo.Rehash(file.Path) : Memo.Get(file.Path, committed);
-            default:
-                return null;
+            return new Fingerprint(Synthetic(s).Fingerprint(), FingerprintOrigin.Generated);
         }
+
+        string path = ((FileInput)experiment.Input).Path;
+        if (hashing != InputHashing.Rehash && Memo.Recall(path, FileIdentity.Of(path)) is { } remembered)
+        {
+            return new Fingerprint(remembered, FingerprintOrigin.Memo);
+        }
+
+        if (hashing == InputHashing.TrustRecorded && result is not null && result.Input.Bytes == new FileInfo(path).Length)
+        {
+            return new Fingerprint(result.Input.Fingerprint, FingerprintOrigin.Trusted);
+        }
+
+        return new Fingerprint(Hash(experiment, path, cancellation), FingerprintOrigin.Hashed);
     }
 
     internal static SyntheticAttention Synthetic(SyntheticInput s) => new(s.ModelId, s.Layers, s.Heads, s.SequenceLength, s.Seed);

@@ -1,4 +1,3 @@
-using System.Reflection;
 using Monotone.Engine;
 using Monotone.TensorInput;
 
@@ -7,11 +6,17 @@ namespace Monotone.Results;
 /// <summary>Runs an engine on one attention source and wraps the statistics with their provenance.</summary>
 public static class ResultBuilder
 {
-    public static string ToolVersion { get; } =
-        typeof(ResultBuilder).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0";
+    /// <summary>
+    /// The tool version a result records: major.minor of the assembly version (from
+    /// <c>Version</c> in Directory.Build.props). Not the package version, which changes with
+    /// every commit: results are committed, and must not change when nothing but the
+    /// commit does. What the numbers depend on is recorded as <c>analysis_version</c>.
+    /// </summary>
+    public static string ToolVersion { get; } = typeof(ResultBuilder).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}" : "0.0";
 
     /// <param name="fingerprint">The input's content fingerprint when the caller already knows it; computed otherwise.</param>
     /// <param name="check">Checks the opened tensor (its shape, say) before any work; throws to refuse it.</param>
+    /// <param name="hash">Hashes the file when <paramref name="fingerprint"/> is null (with progress, say); <see cref="FileFingerprint.Compute"/> otherwise.</param>
     public static MonotonicityResult AnalyzeFile(
         string path,
         string? tensorName,
@@ -20,7 +25,8 @@ public static class ResultBuilder
         string? fingerprint = null,
         IProgress<LayerProgress>? progress = null,
         CancellationToken cancellation = default,
-        Action<AttentionTensor>? check = null)
+        Action<AttentionTensor>? check = null,
+        Func<string, string>? hash = null)
     {
         using var tensor = AttentionTensor.Open(path, tensorName);
         check?.Invoke(tensor);
@@ -28,7 +34,7 @@ public static class ResultBuilder
         // Hashing reads the whole file once more, and the first JSON serialization in a
         // process is slow; both run beside the analysis rather than before or after it
         // (together, a third of a sub-second analysis of mpt-7b at n = 256).
-        var hashing = fingerprint is null ? Task.Run(() => FileFingerprint.Compute(path), cancellation) : Task.FromResult(fingerprint);
+        var hashing = fingerprint is null ? Task.Run(() => (hash ?? FileFingerprint.Compute)(path), cancellation) : Task.FromResult(fingerprint);
         _ = Task.Run(ResultJson.Prepare, cancellation);
         long bytes = new FileInfo(path).Length;
         var layers = engine.Analyze(tensor, options, progress, cancellation);

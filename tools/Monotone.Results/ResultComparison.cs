@@ -11,8 +11,10 @@ public sealed record ResultComparison(double Relative = ResultComparison.Default
     public const double DefaultRelative = 1e-9;
     public const double DefaultAbsolute = 1e-12;
 
+    /// <summary>Whether two values agree; a non-finite value never agrees with anything (an infinite tolerance would pass all).</summary>
     public bool Close(double expected, double actual) =>
-        expected == actual || Math.Abs(expected - actual) <= Math.Max(Relative * Math.Abs(expected), Absolute);
+        double.IsFinite(expected) && double.IsFinite(actual)
+        && (expected == actual || Math.Abs(expected - actual) <= Math.Max(Relative * Math.Abs(expected), Absolute));
 
     /// <summary>Every field that differs, layer by layer; empty when the two agree.</summary>
     public IReadOnlyList<LayerDifference> Compare(IReadOnlyList<LayerStats> expected, IReadOnlyList<LayerStats> actual)

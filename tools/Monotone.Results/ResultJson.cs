@@ -36,6 +36,14 @@ public static class ResultJson
         return [.. json, (byte)'\n'];
     }
 
+    /// <summary>
+    /// Reads and validates a result file: the one way every reader (status, run, verify,
+    /// figures, appendix, LaTeX) gets a result, so none of them sees a damaged one.
+    /// </summary>
+    /// <exception cref="BadInputException">
+    /// Code <see cref="RecordCodes.InvalidResult"/>: the file is missing, is not a result
+    /// file, or breaks an invariant (<see cref="ResultValidation"/>); the problem says which.
+    /// </exception>
     public static MonotonicityResult Read(string path)
     {
         try
@@ -44,20 +52,29 @@ public static class ResultJson
         }
         catch (JsonException e)
         {
-            throw new BadInputException(path, $"not a Monotone result file ({e.Message})");
+            throw new BadInputException(RecordCodes.InvalidResult, path, $"not a Monotone result file ({e.Message})");
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException(RecordCodes.InvalidResult, path, e.Message);
         }
         catch (FileNotFoundException)
         {
-            throw new BadInputException(path, "file not found");
+            throw new BadInputException(RecordCodes.InvalidResult, path, "file not found");
         }
     }
 
+    /// <exception cref="JsonException">Not a result file of the current format.</exception>
+    /// <exception cref="InvalidDataException">A result file that breaks an invariant.</exception>
     public static MonotonicityResult FromBytes(byte[] json)
     {
         var result = JsonSerializer.Deserialize<MonotonicityResult>(json, Options)
             ?? throw new JsonException("empty document");
-        return result.Format == MonotonicityResult.CurrentFormat
-            ? result
-            : throw new JsonException($"format '{result.Format}' is not {MonotonicityResult.CurrentFormat}");
+        if (result.Format != MonotonicityResult.CurrentFormat)
+        {
+            throw new JsonException($"format '{result.Format}' is not {MonotonicityResult.CurrentFormat}");
+        }
+
+        return ResultValidation.Problem(result) is { } problem ? throw new InvalidDataException($"invalid result: {problem}") : result;
     }
 }

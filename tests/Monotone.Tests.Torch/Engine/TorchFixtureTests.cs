@@ -25,6 +25,8 @@ public class TorchFixtureTests
     [Theory]
     [InlineData("nan")]
     [InlineData("inf")]
+    [InlineData("neg_inf_row")]
+    [InlineData("nan_after_neg_inf")]
     public void Values_the_analysis_cannot_use_are_refused_as_the_reference_engine_refuses_them(string name)
     {
         var testCase = NotebookCases.Get(name);

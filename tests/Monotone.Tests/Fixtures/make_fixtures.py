@@ -549,6 +549,40 @@ def build() -> None:
     error_case("missing_file", "does_not_exist.pt", "torch", "not found", create=False)
 
 
+# ---------------------------------------------------------------------------
+# -inf at used keys (issue 11, engine part; kept apart from the input cases).
+# The notebook's softmax gives a used key (j <= i) holding -inf the weight 0 and
+# finite statistics while its row keeps a finite key; a row whose used keys are
+# all -inf gives NaN, and NaN stays NaN: those two must be refused, naming the
+# first offending [layer, head, query, key].
+# ---------------------------------------------------------------------------
+
+
+def build_minus_infinity() -> None:
+    t = random_attention(1201, 2, 3, 9)
+    t[0, 0, 5, 0] = float("-inf")
+    t[0, 2, 8, 3:7] = float("-inf")
+    t[1, 1, 4, 4] = float("-inf")       # the diagonal key
+    t[1, 2, 2, 0:2] = float("-inf")     # all used keys but one
+    t[1, 0, 1, 2:] = float("-inf")      # masked keys: never used
+    save_torch(t, "neg_inf_used.pt")
+    case = valid_case("neg_inf_used", "neg_inf_used.pt", "torch", t)
+    for layer in case["expected"]["layers"]:
+        assert all(math.isfinite(v) for v in layer.values()), layer
+
+    t = random_attention(1202, 2, 3, 6)
+    t[0, 2, 3, 0:4] = float("-inf")     # every used key of one row
+    t[0, 2, 4, 0] = float("nan")        # later in PyTorch's order: not the one named
+    save_torch(t, "neg_inf_row.pt")
+    error_case("neg_inf_row", "neg_inf_row.pt", "torch", "-inf at every key the analysis uses (0..3) of the row starting at [layer, head, query, key] = [0, 2, 3, 0]")
+
+    t = random_attention(1203, 1, 2, 6)
+    t[0, 1, 5, 0:2] = float("-inf")
+    t[0, 1, 5, 3] = float("nan")        # NaN beside -inf keys is still NaN
+    save_torch(t, "nan_after_neg_inf.pt")
+    error_case("nan_after_neg_inf", "nan_after_neg_inf.pt", "torch", "NaN at [layer, head, query, key] = [0, 1, 5, 3]")
+
+
 def clean_previous() -> None:
     if not CASES_JSON.exists():
         return
@@ -569,6 +603,7 @@ def main() -> int:
     np.random.seed(0)
     clean_previous()
     build()
+    build_minus_infinity()
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), names
     doc = {"generator": "make_fixtures.py", "torch_version": torch.__version__, "cases": cases}

@@ -59,7 +59,7 @@ public class FileInputTests
     }
 
     [Fact]
-    public void Fingerprints_are_remembered_and_a_fresh_clone_trusts_committed_ones()
+    public void Fingerprints_are_remembered_and_a_fresh_clone_hashes_its_inputs()
     {
         var (study, _) = Setup();
         using var _ = study;
@@ -67,11 +67,13 @@ public class FileInputTests
 
         var remembered = study.Tool("status", "--json");
         Directory.Delete(Path.Combine(study.Folder, ".monotone"), recursive: true);
-        var freshClone = study.Tool("status");
+        var freshClone = study.Tool("status", "--json");
+        var again = study.Tool("status", "--json");
         var rehashed = study.Tool("status", "--json", "--rehash");
 
         Assert.Contains("\"fingerprint_origin\": \"memo\"", remembered.Out, StringComparison.Ordinal);
-        Assert.Contains("model/12  fresh (input fingerprint trusted from the committed result", freshClone.Out, StringComparison.Ordinal);
+        Assert.Contains("\"fingerprint_origin\": \"hashed\"", freshClone.Out, StringComparison.Ordinal);
+        Assert.Contains("\"fingerprint_origin\": \"memo\"", again.Out, StringComparison.Ordinal);
         Assert.Contains("\"fingerprint_origin\": \"hashed\"", rehashed.Out, StringComparison.Ordinal);
         Assert.Contains("\"fresh\": true", rehashed.Out, StringComparison.Ordinal);
     }

@@ -20,7 +20,7 @@ public class RecoveryTests
         var run = study.Tool("run");
 
         Assert.Equal(0, status.ExitCode);
-        Assert.Contains("alpha/16  stale: result file unreadable", status.Out, StringComparison.Ordinal);
+        Assert.Contains("alpha/16  stale: unreadable: not a Monotone result file", status.Out, StringComparison.Ordinal);
         Assert.Contains("monotone: 1 analysed, 1 fresh", run.Error, StringComparison.Ordinal);
         Assert.Equal("synthetic", ResultJson.Read(study.Result("alpha", 16)).Input.Format);
     }
@@ -44,13 +44,17 @@ public class RecoveryTests
     {
         using var study = FileStudy(out string input);
         study.Tool("run");
+        study.Tool("figures");
+        study.Tool("appendix");
         File.Delete(input);
 
-        var (code, _, error) = study.Tool("verify");
+        var (code, output, _) = study.Tool("verify");
+        var accepted = study.Tool("verify", "--accept-kept");
 
-        Assert.Equal(2, code);
-        Assert.Single(error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => !l.EndsWith(": recomputing", StringComparison.Ordinal));
-        Assert.Contains("error MONO007: model/12: input not found", error, StringComparison.Ordinal);
+        Assert.Equal(1, code);
+        Assert.Contains("verify: 1 of 1 results kept without their input could not be recomputed (model/12); pass --accept-kept", output, StringComparison.Ordinal);
+        Assert.Equal(0, accepted.ExitCode);
+        Assert.Contains("could not be recomputed (model/12); accepted (--accept-kept)", accepted.Out, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,10 +69,12 @@ public class RecoveryTests
         var run = study.Tool("run");
         var forced = study.Tool("run", "--force");
 
+        string fingerprint = ResultJson.Read(study.Result("model", 12)).Input.Fingerprint;
         Assert.Equal(0, status.ExitCode);
-        Assert.Contains("model/12  fresh (input not on this machine; the committed result is kept)", status.Out, StringComparison.Ordinal);
+        Assert.Contains($"model/12  kept (input not on this machine; the committed result (files, {fingerprint}) is kept)", status.Out, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
-        Assert.Contains("monotone: 0 analysed, 1 fresh", run.Error, StringComparison.Ordinal);
+        Assert.True(run.Error.Contains($"{study.ManifestPath}(6,5): warning MONO061: model/12: input not on this machine; the committed result (files, {fingerprint}) is kept\n", StringComparison.Ordinal), run.Error);
+        Assert.Contains("monotone: 0 analysed, 0 fresh, 1 kept without their input", run.Error, StringComparison.Ordinal);
         Assert.Equal(2, forced.ExitCode);
         Assert.Contains("MONO007", forced.Error, StringComparison.Ordinal);
     }

@@ -25,8 +25,15 @@ public class VerifyTests
         using var study = Built();
         string path = study.Result("alpha", 16);
         var json = JsonNode.Parse(File.ReadAllText(path))!;
-        long count = (long)json["layers"]![2]!["violations_count"]!;
-        json["layers"]![2]!["violations_count"] = count + 1;
+        // One more violation, with the derived fields that follow from it, so the file stays valid.
+        var layer = json["layers"]![2]!;
+        long count = (long)layer["violations_count"]!;
+        var edited = Monotone.Engine.LayerStats.FromTotals(
+            (long)layer["combinations"]!, count + 1, (double)layer["total_absolute_error"]!, (double)layer["total_relative_error"]!, (double)layer["absolute_error_std"]!, (double)layer["relative_error_std"]!);
+        layer["violations_count"] = count + 1;
+        layer["violation_rate"] = edited.ViolationRate;
+        layer["absolute_error"] = edited.AbsoluteError;
+        layer["relative_error"] = edited.RelativeError;
         File.WriteAllText(path, json.ToJsonString());
 
         var (code, output, _) = study.Tool("verify");

@@ -11,6 +11,16 @@ public class ResultComparisonTests
     public void Identical_statistics_agree() =>
         Assert.Empty(new ResultComparison().Compare([Layer], [Layer]));
 
+    [Theory]
+    [InlineData(double.PositiveInfinity, 0.5)]
+    [InlineData(double.PositiveInfinity, double.PositiveInfinity)]
+    [InlineData(double.NaN, 0.5)]
+    [InlineData(0.5, double.NegativeInfinity)]
+    public void A_non_finite_value_never_agrees(double committed, double recomputed) =>
+        Assert.Equal(
+            [new LayerDifference(1, "total_absolute_error", committed, recomputed)],
+            new ResultComparison().Compare([Layer with { TotalAbsoluteError = committed }], [Layer with { TotalAbsoluteError = recomputed }]));
+
     [Fact]
     public void Counts_must_match_exactly()
     {

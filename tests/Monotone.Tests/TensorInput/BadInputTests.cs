@@ -25,6 +25,22 @@ public class BadInputTests
         Assert.DoesNotContain('\n', error.Message);
     }
 
+    [Theory]
+    [InlineData("nan")]
+    [InlineData("inf")]
+    [InlineData("neg_inf_row")]
+    [InlineData("nan_after_neg_inf")]
+    public void The_fast_engine_refuses_values_as_the_reference_engine_does(string name)
+    {
+        var testCase = NotebookCases.Get(name);
+        using var tensor = AttentionTensor.Open(NotebookCases.PathOf(testCase));
+
+        var expected = Assert.Throws<BadInputException>(() => new ReferenceEngine().Analyze(tensor, new AnalysisOptions()));
+        var actual = Assert.Throws<BadInputException>(() => new FastEngine(jobs: 1).Analyze(tensor, new AnalysisOptions()));
+
+        Assert.Equal(expected.Message, actual.Message);
+    }
+
     [Fact]
     public void A_dict_names_its_keys_and_the_option_that_chooses_one()
     {

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
@@ -7,84 +6,81 @@ namespace Monotone.Engine.Fast;
 
 /// <summary>
 /// One query row of one head: <c>mean += softmax(row + scores)</c> over the unmasked keys.
-/// Both exponentials (<see cref="VectorExp"/>, TensorPrimitives.Exp) are within 2 ulp of
-/// Math.Exp over [-746, 0]: far inside the 1e-9 bar.
+/// <para>
+/// One arithmetic order on every processor, so that the same input gives the same bytes
+/// on any machine (docs/record.md): the row is always processed as eight lanes
+/// (<see cref="IEightLanes{TSelf}"/>), carried by one AVX-512 register where the processor
+/// has AVX-512 and by four 128-bit registers everywhere else, with the same lane-wise IEEE
+/// operations either way. The exponential (<see cref="VectorExp"/>) uses fused
+/// multiply-adds, which are exactly rounded on every path, and the eight partial sums are
+/// added in one fixed order instead of the framework's horizontal sum, whose order is not
+/// specified. No width-dependent kernel remains: one (TensorPrimitives) was what made two
+/// processors write different last digits.
+/// </para>
 /// </summary>
 internal static class SoftmaxRow
 {
+    private const int Width = 8;
+
     /// <summary>
     /// Adds the row's softmax to <paramref name="mean"/>; <paramref name="row"/> is scratch and
-    /// ends holding the exponentials. Returns false, with the row untouched, if it holds a
-    /// non-finite value (the caller reports where).
+    /// ends holding the exponentials. Used keys holding -inf get the weight 0, as in the
+    /// notebook. Returns false, with the row and mean untouched, if the row holds NaN or +inf,
+    /// or only -inf (the caller reports where, <see cref="InputValues.Check"/>).
     /// </summary>
     public static bool Accumulate(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean) =>
-        Vector512.IsHardwareAccelerated ? Fused(row, scores, mean) : Portable(row, scores, mean);
-
-    /// <summary>Seven TensorPrimitives passes over the row: any processor.</summary>
-    internal static bool Portable(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
-    {
-        if (!TensorPrimitives.IsFiniteAll<double>(row))
-        {
-            return false;
-        }
-
-        TensorPrimitives.Add(row, scores, row);
-        double max = TensorPrimitives.Max<double>(row);
-        TensorPrimitives.Subtract(row, max, row);
-        TensorPrimitives.Exp<double>(row, row);
-
-        // As torch's softmax: multiply by the reciprocal of the sum.
-        TensorPrimitives.MultiplyAdd(row, 1 / TensorPrimitives.Sum<double>(row), mean, mean);
-        return true;
-    }
+        Vector512.IsHardwareAccelerated ? Accumulate<Lanes512>(row, scores, mean) : Accumulate<Lanes128>(row, scores, mean);
 
     /// <summary>
-    /// Three passes with AVX-512: scores and max (and a finiteness check: x - x is 0 for
-    /// finite x, NaN otherwise), then exp and sum, then the scaled add into the mean.
-    /// The scores are added again in the second pass rather than stored, so a row that
-    /// fails the check is still the input. Compiled optimised on its first call, with
-    /// everything it calls inlined, so a short run never executes it as tier-0 code.
+    /// <see cref="Accumulate(Span{double}, ReadOnlySpan{double}, Span{double})"/> with one way of
+    /// carrying the eight lanes. Three passes: scores and max (and the check), then exp and
+    /// sum, then the scaled add into the mean. The scores are added again in the second pass
+    /// rather than stored, so a row that fails the check is still the input. Compiled
+    /// optimised on its first call, with everything it calls inlined, so a short run never
+    /// executes it as tier-0 code.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    internal static bool Fused(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
+    internal static bool Accumulate<T>(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
+        where T : struct, IEightLanes<T>
     {
-        const int Width = 8;
         int m = row.Length;
         int full = m - (m % Width);
         ref double r = ref MemoryMarshal.GetReference(row);
         ref double s = ref MemoryMarshal.GetReference(scores[..m]);
         ref double a = ref MemoryMarshal.GetReference(mean[..m]);
 
-        var maxes = Vector512.Create(double.NegativeInfinity);
-        var checks = Vector512<double>.Zero;
+        // x < +inf is false exactly for NaN and +inf, the values no softmax survives.
+        var infinity = T.Create(double.PositiveInfinity);
+        var maxes = T.Create(double.NegativeInfinity);
+        bool ok = true;
         for (int j = 0; j < full; j += Width)
         {
-            var input = Vector512.LoadUnsafe(ref r, (nuint)j);
-            maxes = Vector512.Max(maxes, input + Vector512.LoadUnsafe(ref s, (nuint)j));
-            checks += input - input;
+            var input = T.Load(ref r, (nuint)j);
+            maxes = T.Max(maxes, input + T.Load(ref s, (nuint)j));
+            ok &= T.AllLessThan(input, infinity);
         }
 
-        double max = HorizontalMax(maxes);
-        double check = Vector512.Sum(checks);
+        double max = maxes.MaxLane();
         for (int j = full; j < m; j++)
         {
             double input = Unsafe.Add(ref r, j);
             max = Math.Max(max, input + Unsafe.Add(ref s, j));
-            check += input - input;
+            ok &= input < double.PositiveInfinity;
         }
 
-        if (!(check == 0))
+        // A max of -inf means every used key is -inf: the notebook's softmax gives NaN there.
+        if (!ok || double.IsNegativeInfinity(max))
         {
             return false;
         }
 
-        var maxVector = Vector512.Create(max);
-        var sums = Vector512<double>.Zero;
+        var maxVector = T.Create(max);
+        var sums = T.Create(0);
         for (int j = 0; j < full; j += Width)
         {
-            var x = Vector512.LoadUnsafe(ref r, (nuint)j) + Vector512.LoadUnsafe(ref s, (nuint)j);
+            var x = T.Load(ref r, (nuint)j) + T.Load(ref s, (nuint)j);
             var e = VectorExp.Of(x - maxVector);
-            e.StoreUnsafe(ref r, (nuint)j);
+            e.Store(ref r, (nuint)j);
             sums += e;
         }
 
@@ -98,20 +94,22 @@ internal static class SoftmaxRow
                 tail[j - full] = (Unsafe.Add(ref r, j) + Unsafe.Add(ref s, j)) - max;
             }
 
-            var e = VectorExp.Of(Vector512.Create((ReadOnlySpan<double>)tail));
+            ref double t = ref MemoryMarshal.GetReference(tail);
+            var e = VectorExp.Of(T.Load(ref t, 0));
             sums += e;
+            e.Store(ref t, 0);
             for (int j = full; j < m; j++)
             {
-                Unsafe.Add(ref r, j) = e[j - full];
+                Unsafe.Add(ref r, j) = tail[j - full];
             }
         }
 
         // As torch's softmax: multiply by the reciprocal of the sum.
-        double inverse = 1 / Vector512.Sum(sums);
-        var inverseVector = Vector512.Create(inverse);
+        double inverse = 1 / sums.Sum();
+        var inverseVector = T.Create(inverse);
         for (int j = 0; j < full; j += Width)
         {
-            (Vector512.LoadUnsafe(ref a, (nuint)j) + (Vector512.LoadUnsafe(ref r, (nuint)j) * inverseVector)).StoreUnsafe(ref a, (nuint)j);
+            (T.Load(ref a, (nuint)j) + (T.Load(ref r, (nuint)j) * inverseVector)).Store(ref a, (nuint)j);
         }
 
         for (int j = full; j < m; j++)
@@ -120,14 +118,5 @@ internal static class SoftmaxRow
         }
 
         return true;
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static double HorizontalMax(Vector512<double> v)
-    {
-        var quarter = Vector128.Max(
-            Vector256.Max(v.GetLower(), v.GetUpper()).GetLower(),
-            Vector256.Max(v.GetLower(), v.GetUpper()).GetUpper());
-        return Math.Max(quarter.GetElement(0), quarter.GetElement(1));
     }
 }

@@ -66,7 +66,8 @@ internal static class StreamedSoftmax
                 var row = head.Slice(i * n, i + 1);
                 if (!SoftmaxRow.Accumulate(row, scores[(n - 1 - i)..], sums.Slice(i * n, i + 1)))
                 {
-                    CausalSoftmax.CheckFinite(tensor, layer, h, i, row);
+                    InputValues.Check(tensor, layer, h, i, row);
+                    throw new InvalidOperationException($"the row kernel refused row {i} of head {h}, layer {layer}, which InputValues accepts");
                 }
             }
         }

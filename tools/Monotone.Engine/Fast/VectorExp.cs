@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 
 namespace Monotone.Engine.Fast;
 
@@ -8,7 +7,8 @@ namespace Monotone.Engine.Fast;
 /// there is no overflow to infinity). Written out here
 /// (rather than calling Vector512.Exp) so that it inlines into the row kernel: the
 /// framework's version is a separate method that runs as unoptimised tier-0 code for
-/// the first tenth of a second, a third of a short analysis.
+/// the first tenth of a second, a third of a short analysis; and so that its operations
+/// are the same on every processor (<see cref="IEightLanes{TSelf}"/>).
 /// <para>
 /// Cody-Waite reduction x = n·ln2 + r with |r| &lt;= ln2/2 (the fdlibm split of ln2, so
 /// n·ln2_hi is exact), Taylor series of exp(r) to r^13 (truncation below 5e-18
@@ -27,34 +27,31 @@ internal static class VectorExp
     private const double Lowest = -746.0;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<double> Of(Vector512<double> x)
+    public static T Of<T>(T x)
+        where T : struct, IEightLanes<T>
     {
-        x = Vector512.Max(x, Vector512.Create(Lowest));
-        var n = Vector512.Round(x * Vector512.Create(InverseLn2));
-        var r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Hi), x);
-        r = Vector512.FusedMultiplyAdd(n, Vector512.Create(-Ln2Lo), r);
+        x = T.Max(x, T.Create(Lowest));
+        var n = T.Round(x * T.Create(InverseLn2));
+        var r = T.FusedMultiplyAdd(n, T.Create(-Ln2Hi), x);
+        r = T.FusedMultiplyAdd(n, T.Create(-Ln2Lo), r);
 
-        var p = Vector512.Create(1.0 / 6227020800.0); // 1/13!
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 479001600.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 39916800.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 3628800.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 362880.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 40320.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 5040.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 720.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 120.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 24.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(1.0 / 6.0));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512.Create(0.5));
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
-        p = Vector512.FusedMultiplyAdd(p, r, Vector512<double>.One);
+        var p = T.Create(1.0 / 6227020800.0); // 1/13!
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 479001600.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 39916800.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 3628800.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 362880.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 40320.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 5040.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 720.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 120.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 24.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0 / 6.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(0.5));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0));
+        p = T.FusedMultiplyAdd(p, r, T.Create(1.0));
 
         // 2^n = 2^half · 2^(n - half), each a normal number for n >= -1076.
-        var exponent = Vector512.ConvertToInt64(n);
-        var half = Vector512.ShiftRightArithmetic(exponent, 1);
-        var bias = Vector512.Create(1023L);
-        var first = Vector512.ShiftLeft(half + bias, 52).AsDouble();
-        var second = Vector512.ShiftLeft(exponent - half + bias, 52).AsDouble();
-        return p * first * second;
+        var half = T.Floor(n * T.Create(0.5));
+        return p * T.PowerOfTwo(half) * T.PowerOfTwo(n - half);
     }
 }

@@ -31,6 +31,8 @@ internal sealed class RunCommand
         Description = "Take shard K of N (K/N) of the experiments, for a cluster job array sharing one folder",
     };
 
+    private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/");
@@ -41,6 +43,7 @@ internal sealed class RunCommand
         command.Options.Add(engine);
         command.Options.Add(device);
         command.Options.Add(shard);
+        command.Options.Add(skipHashing);
         shard.Validators.Add(r =>
         {
             try
@@ -67,9 +70,10 @@ internal sealed class RunCommand
 
         // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
         var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
-        IReadOnlyList<Experiment> analysed = [];
+        var hashing = parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
+        RunSummary summary = new([], []);
         void Work(IRunObserver observer) =>
-            analysed = new ExperimentRunner(loaded, engines, observer)
+            summary = new ExperimentRunner(loaded, engines, observer, hashing)
                 .Run(selected, parse.GetValue(jobs), parse.GetValue(force), cancellation);
 
         if (console.Interactive)
@@ -81,7 +85,14 @@ internal sealed class RunCommand
             Work(new PlainRunObserver(console.Error));
         }
 
-        console.Error.WriteLine($"monotone: {analysed.Count} analysed, {selected.Count - analysed.Count} fresh");
+        // Canonical lines: MSBuild's Exec turns each into a build warning, so a kept result is said on every build.
+        foreach (var kept in summary.Kept)
+        {
+            console.Error.WriteLine(kept.KeptWarning(loaded));
+        }
+
+        int fresh = selected.Count - summary.Analysed.Count - summary.Kept.Count;
+        console.Error.WriteLine($"monotone: {summary.Analysed.Count} analysed, {fresh} fresh{(summary.Kept.Count > 0 ? $", {summary.Kept.Count} kept without their input" : "")}");
         return ExitCode.Success;
     }
 }

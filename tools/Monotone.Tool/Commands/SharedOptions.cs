@@ -62,4 +62,13 @@ internal static class SharedOptions
         engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
         return engine;
     }
+
+    /// <summary>
+    /// The explicit opt-in to skip hashing inputs this machine has not hashed (docs/record.md);
+    /// status names it on every line it affects.
+    /// </summary>
+    public static Option<bool> SkipHashing() => new("--skip-hashing")
+    {
+        Description = "Do not hash inputs this machine has not hashed: trust the fingerprint in each committed result when the file's size matches (read-only data in a job array). Off by default: a tensor's size is fixed by its shape",
+    };
 }

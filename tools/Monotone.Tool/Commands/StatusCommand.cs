@@ -25,6 +25,8 @@ internal sealed class StatusCommand
         Description = "Hash every input file now instead of trusting remembered or committed fingerprints",
     };
 
+    private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("status", "Show, per experiment, whether its result is fresh and why not");
@@ -32,6 +34,7 @@ internal sealed class StatusCommand
         command.Options.Add(check);
         command.Options.Add(json);
         command.Options.Add(rehash);
+        command.Options.Add(skipHashing);
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
     }
@@ -39,8 +42,14 @@ internal sealed class StatusCommand
     private ExitCode Execute(ParseResult parse, ToolConsole console)
     {
         var loaded = manifest.Read(parse);
-        var checker = new StatusChecker(loaded);
-        var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e, parse.GetValue(rehash))).ToList();
+        if (parse.GetValue(rehash) && parse.GetValue(skipHashing))
+        {
+            throw new UsageException("--rehash and --skip-hashing contradict each other");
+        }
+
+        var hashing = parse.GetValue(rehash) ? InputHashing.Rehash : parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
+        var checker = new StatusChecker(loaded, hashing, (e, done, total) => console.Error.WriteLine(HashingLine(e, done, total)));
+        var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e)).ToList();
         if (parse.GetValue(json))
         {
             console.Out.WriteLine(JsonSerializer.Serialize(
@@ -49,7 +58,9 @@ internal sealed class StatusCommand
                     experiment = s.Experiment.Key,
                     label = s.Experiment.Label,
                     sequence_length = s.Experiment.SequenceLength,
-                    fresh = s.Fresh,
+                    fresh = s.Fresh && !s.Kept,
+                    kept = s.Kept,
+                    input_present = !s.InputAbsent,
                     reasons = s.Reasons,
                     input_fingerprint = s.Input?.Value,
                     fingerprint_origin = s.Input?.Origin.ToString().ToLowerInvariant(),
@@ -62,11 +73,14 @@ internal sealed class StatusCommand
             int width = statuses.Max(s => s.Experiment.Key.Length);
             foreach (var s in statuses)
             {
-                string state = s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}";
-                console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{PlainRunObserver.Note(s)}");
+                string state = s.Kept ? "kept" : s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}";
+                console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{s.Note}");
             }
         }
 
         return parse.GetValue(check) && statuses.Any(s => !s.Fresh) ? ExitCode.CheckFailed : ExitCode.Success;
     }
+
+    private static string HashingLine(Experiment experiment, long done, long total) =>
+        string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{experiment.Key}: hashing its input, {done / 1e9:0.0} of {total / 1e9:0.0} GB");
 }

@@ -35,6 +35,11 @@ internal sealed class VerifyCommand
 
     private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to recompute at once");
 
+    private readonly Option<bool> acceptKept = new("--accept-kept")
+    {
+        Description = "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)",
+    };
+
     public Command Create(ToolConsole console)
     {
         relative.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--rtol"));
@@ -46,6 +51,7 @@ internal sealed class VerifyCommand
         command.Options.Add(engine);
         command.Options.Add(device);
         command.Options.Add(jobs);
+        command.Options.Add(acceptKept);
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
     }
@@ -56,7 +62,11 @@ internal sealed class VerifyCommand
         var comparison = new ResultComparison(parse.GetValue(relative), parse.GetValue(absolute));
         var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
         var runner = new ExperimentRunner(loaded, engines, NoProgress.Instance);
-        var experiments = ExperimentPlan.From(loaded);
+        var planned = ExperimentPlan.From(loaded);
+
+        // A result whose input is not here cannot be recomputed: it is counted, never passed over in silence.
+        var absent = planned.Where(e => e.Input is FileInput file && !File.Exists(file.Path)).ToList();
+        var experiments = planned.Except(absent).ToList();
         var rows = new (Experiment Experiment, IReadOnlyList<string[]> Rows)[experiments.Count];
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         ParallelWork.ForEach(
@@ -83,13 +93,21 @@ internal sealed class VerifyCommand
                 $"verify: all {experiments.Count} experiments reproduce (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
         }
 
+        if (absent.Count > 0)
+        {
+            console.Out.WriteLine(
+                $"verify: {absent.Count} of {planned.Count} results kept without their input could not be recomputed ({string.Join(", ", absent.Select(e => e.Key))})"
+                + (parse.GetValue(acceptKept) ? "; accepted (--accept-kept)" : "; pass --accept-kept to accept that"));
+        }
+
         var stale = differing == 0 ? StalePaperFiles(loaded) : [];
         foreach (string file in stale)
         {
             console.Out.WriteLine($"verify: {file} is stale: it differs from a render of the committed results (run `dotnet build`)");
         }
 
-        return differing > 0 || stale.Count > 0 ? ExitCode.CheckFailed : ExitCode.Success;
+        bool unverified = absent.Count > 0 && !parse.GetValue(acceptKept);
+        return differing > 0 || stale.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
     }
 
     // Figures and the appendix are build outputs: stale ones mean the paper shows other numbers than the record.

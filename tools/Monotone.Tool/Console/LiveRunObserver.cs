@@ -37,6 +37,12 @@ internal sealed class LiveRunObserver(ProgressContext context) : IRunObserver
 
     public void Finished(Experiment experiment, TimeSpan elapsed) => tasks[experiment.Key].StopTask();
 
+    public void Hashing(Experiment experiment, long hashedBytes, long totalBytes)
+    {
+        var task = tasks.GetOrAdd($"{experiment.Key} hashing", _ => context.AddTask($"{Markup.Escape(experiment.Key)} [grey](hashing its input)[/]", maxValue: totalBytes));
+        task.Value = hashedBytes;
+    }
+
     public void Waiting(Experiment experiment) =>
         context.AddTask($"{Markup.Escape(experiment.Key)} [yellow]waiting for another run[/]", autoStart: false);
 }

@@ -12,10 +12,10 @@ internal sealed class PlainRunObserver(TextWriter writer) : IRunObserver
     public void Fresh(ExperimentStatus status) => Line($"{status.Experiment.Key}: fresh{Note(status)}");
 
     /// <summary>What a user should know about how freshness was decided, if anything.</summary>
-    public static string Note(ExperimentStatus status) =>
-        status.InputAbsent && status.Fresh ? " (input not on this machine; the committed result is kept)"
-        : status.Input?.Origin == FingerprintOrigin.Trusted ? " (input fingerprint trusted from the committed result; verify re-hashes)"
-        : "";
+    public static string Note(ExperimentStatus status) => status.Note;
+
+    public void Hashing(Experiment experiment, long hashedBytes, long totalBytes) =>
+        Line(string.Create(CultureInfo.InvariantCulture, $"{experiment.Key}: hashing its input, {hashedBytes / 1e9:0.0} of {totalBytes / 1e9:0.0} GB"));
 
     public void Started(ExperimentStatus status, string engine) =>
         Line($"{status.Experiment.Key}: analysing with engine {engine} ({string.Join("; ", status.Reasons)})");
