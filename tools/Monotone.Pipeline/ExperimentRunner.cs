@@ -110,11 +110,12 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         if (experiment.Input is SyntheticInput s)
         {
             var source = StatusChecker.Synthetic(s);
+            MemoryRequirement.Check(source, engine);
             return ResultBuilder.Analyze(source, new InputIdentity(null, source.Fingerprint(), source.Bytes), experiment.Options, engine, progress, cancellation);
         }
 
         var file = (FileInput)experiment.Input;
-        var result = ResultBuilder.AnalyzeFile(file.Path, file.Tensor, experiment.Options, engine, known, progress, cancellation, tensor => CheckShape(experiment, tensor));
+        var result = ResultBuilder.AnalyzeFile(file.Path, file.Tensor, experiment.Options, engine, known, progress, cancellation, tensor => { CheckShape(experiment, tensor); MemoryRequirement.Check(tensor, engine); });
         if (known is null)
         {
             checker.Memo.Remember(file.Path, result.Input.Fingerprint);

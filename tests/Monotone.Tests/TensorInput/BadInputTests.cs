@@ -26,13 +26,15 @@ public class BadInputTests
     }
 
     [Fact]
-    public void A_dict_names_its_keys_and_the_option_that_chooses_one()
+    public void A_dict_of_several_tensors_names_them_and_the_option_that_chooses_one()
     {
-        string path = Path.Combine(NotebookCases.Folder, "dict.pt");
+        // A dict with one tensor needs no choice (torch_dict_single_no_name); this one has three.
+        string path = Path.Combine(NotebookCases.Folder, "state_dict_module.pt");
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
-        Assert.Contains("attention_probs_mean", error.Message, StringComparison.Ordinal);
+        Assert.Equal(InputErrorCodes.TensorChoice, error.Code);
+        Assert.Contains("an OrderedDict of 3 tensors, not a tensor (tensors: probe.attention_probs_mean [2, 4, 9, 9], proj.bias [2], proj.weight [2, 3])", error.Message, StringComparison.Ordinal);
         Assert.Contains("--tensor", error.Message, StringComparison.Ordinal);
     }
 
@@ -86,7 +88,8 @@ public class BadInputTests
     public void A_line_break_in_a_tensor_name_does_not_break_the_message_in_two()
     {
         using var folder = new TemporaryFolder();
-        string path = WriteSafetensors(folder.File("names.safetensors"), "{\"a\\nb\": {}, \"c\": {}}", 0);
+        const string empty = "{\"dtype\": \"F32\", \"shape\": [0], \"data_offsets\": [0, 0]}";
+        string path = WriteSafetensors(folder.File("names.safetensors"), $"{{\"a\\nb\": {empty}, \"c\": {empty}}}", 0);
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 

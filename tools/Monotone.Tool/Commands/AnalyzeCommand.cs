@@ -51,7 +51,8 @@ internal sealed class AnalyzeCommand
             parse.GetValue(tensor),
             analysis.Read(parse),
             engine,
-            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)));
+            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)),
+            check: tensor => MemoryRequirement.Check(tensor, engine));
 
         byte[] json = ResultJson.ToBytes(result);
         if (destination is null)
