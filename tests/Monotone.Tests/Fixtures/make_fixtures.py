@@ -678,7 +678,7 @@ def build_input_cases() -> None:
         header = text.encode()
         header += b" " * (-len(header) % 8)
         (OUT / name).write_bytes(struct.pack("<Q", len(header)) + header + raw)
-    error_case("safetensors_overlap", "overlap.safetensors", "safetensors", "overlap")
+    error_case("safetensors_overlap", "overlap.safetensors", "safetensors", "'a' and 'b' overlap")
     error_case("safetensors_duplicate_key", "duplicate_key.safetensors", "safetensors", "named twice")
 
 
