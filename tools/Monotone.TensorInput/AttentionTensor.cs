@@ -17,6 +17,8 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
     private readonly MemoryMappedFile map;
     private readonly SafeFileHandle file;
     private readonly TensorLayout layout;
+    private readonly object negativeLock = new();
+    private NegativeElement? firstNegative;
 
     private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
     {
@@ -40,6 +42,22 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
     public int SequenceLength => (int)layout.Shape[2];
 
     public IReadOnlyList<long> Shape => layout.Shape;
+
+    /// <summary>
+    /// The first negative value at a used position (key ≤ query) among the heads read so far, or
+    /// null: after an analysis, which reads every head, the tensor's first. Negative values are
+    /// not refused (the notebook accepts them); callers warn with <see cref="NegativeElement.Warning"/>.
+    /// </summary>
+    public NegativeElement? FirstNegative
+    {
+        get
+        {
+            lock (negativeLock)
+            {
+                return firstNegative;
+            }
+        }
+    }
 
     /// <summary>Opens a tensor file; any problem with it throws <see cref="BadInputException"/>.</summary>
     /// <param name="tensorName">Which tensor, for files that hold several (a dict, a safetensors file).</param>
@@ -172,7 +190,44 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
     }
 
-    public unsafe void ReadHead(int layer, int head, Span<double> destination)
+    public void ReadHead(int layer, int head, Span<double> destination)
+    {
+        ReadValues(layer, head, destination);
+        NoteNegatives(layer, head, destination);
+    }
+
+    // Rows are scanned with a vectorised minimum over their used part (keys 0..query), which
+    // costs little beside the softmax; once a negative is known, later heads are not scanned.
+    private void NoteNegatives(int layer, int head, ReadOnlySpan<double> values)
+    {
+        var known = FirstNegative;
+        if (known is { } k && (k.Layer, k.Head).CompareTo((layer, head)) < 0)
+        {
+            return;
+        }
+
+        int n = SequenceLength;
+        for (int i = 0; i < n; i++)
+        {
+            var used = values.Slice(i * n, i + 1);
+            if (System.Numerics.Tensors.TensorPrimitives.Min(used) < 0)
+            {
+                int j = used.IndexOfAnyInRange(double.NegativeInfinity, -double.Epsilon);
+                var found = new NegativeElement(layer, head, i, j, used[j]);
+                lock (negativeLock)
+                {
+                    if (firstNegative is not { } current || found.Precedes(current))
+                    {
+                        firstNegative = found;
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+
+    private unsafe void ReadValues(int layer, int head, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)layer, (uint)Layers, nameof(layer));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)head, (uint)Heads, nameof(head));
