@@ -56,7 +56,7 @@ public static class MemoryRequirement
             InputErrorCodes.Memory,
             tensor.Path,
             $"analysing a tensor of shape {shape} with the {engine.Name} engine needs {Show(needed)} of memory "
-            + $"({Show(shared)} shared, {Show(perWorker)} for each of {workers} workers) but {Show(available)} is available{advice}");
+            + $"({Show(shared)} shared, {Show(perWorker)} {(workers == 1 ? "for its one worker" : $"for each of {workers} workers")}) but {Show(available)} is available{advice}");
     }
 
     /// <summary>

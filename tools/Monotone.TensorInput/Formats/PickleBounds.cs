@@ -44,7 +44,7 @@ internal static class PickleBounds
         {
             if (position >= pickle.Length)
             {
-                throw Content(path, "ends without a STOP opcode");
+                throw Content(path, "it ends without a STOP opcode");
             }
 
             if (++opcodes > MaxOpcodes)
@@ -59,7 +59,7 @@ internal static class PickleBounds
                 case (byte)'.': // STOP
                     if (stack != 1 || marks.Count != 0)
                     {
-                        throw Content(path, "stops with an unfinished stack");
+                        throw Content(path, "it stops with an unfinished stack");
                     }
 
                     return;
@@ -201,7 +201,7 @@ internal static class PickleBounds
     }
 
     private static int PopMark(string path, Stack<int> marks, int stack) =>
-        marks.Count > 0 ? marks.Pop() : throw Content(path, "closes a container that has no MARK");
+        marks.Count > 0 ? marks.Pop() : throw Content(path, "it closes a container that has no MARK");
 
     private static void Need(string path, int available, int needed)
     {
@@ -215,7 +215,7 @@ internal static class PickleBounds
     {
         if (pickle.Length - position < count)
         {
-            throw Content(path, "ends inside an opcode's argument");
+            throw Content(path, "it ends inside an opcode's argument");
         }
 
         position += count;
@@ -234,7 +234,7 @@ internal static class PickleBounds
         };
         if (length > (ulong)max)
         {
-            throw Limit(path, $"holds a {what} of {length:N0} bytes (at most {max:N0})");
+            throw Limit(path, $"holds {(what == "integer" ? "an" : "a")} {what} of {length:N0} bytes (at most {max:N0})");
         }
 
         Skip(path, pickle, ref position, (int)length);
@@ -246,7 +246,7 @@ internal static class PickleBounds
         int end = pickle[position..].IndexOf((byte)'\n');
         if (end < 0)
         {
-            throw Content(path, "ends inside an opcode's argument");
+            throw Content(path, "it ends inside an opcode's argument");
         }
 
         if (end > max)
@@ -261,5 +261,5 @@ internal static class PickleBounds
         new(InputErrorCodes.PickleLimit, path, $"data.pkl {problem}; no file torch.save writes does that (limits: docs/errors-input.md)");
 
     private static BadInputException Content(string path, string problem) =>
-        new(InputErrorCodes.PickleContent, path, $"cannot read data.pkl: it {problem}");
+        new(InputErrorCodes.PickleContent, path, $"cannot read data.pkl: {problem}");
 }
