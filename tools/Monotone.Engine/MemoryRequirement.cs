@@ -12,8 +12,9 @@ namespace Monotone.Engine;
 /// <remarks>
 /// What each engine allocates (bytes; H heads, n the sequence length, s the stored element size):
 /// <list type="bullet">
-/// <item>every engine: the slopes, 8·H; the head being read, up to 2·n²·s in a pooled buffer
-/// (<see cref="AttentionTensor.ReadHead"/>) per worker.</item>
+/// <item>every engine: the slopes, 8·H; one <see cref="LayerStats"/> per layer, about 128·L with
+/// its reference and what the result JSON holds of it; the head being read, up to 2·n²·s in a
+/// pooled buffer (<see cref="AttentionTensor.ReadHead"/>) per worker.</item>
 /// <item><see cref="FastEngine"/>: the ALiBi rows, H·(8·n + 32), shared; per worker (one per layer
 /// analysed at once, at most <see cref="FastEngine.Jobs"/>) two n×n float64 buffers, 16·n², and
 /// the violation counter's O(n) arrays, about 96·n + 8 KiB.</item>
@@ -82,6 +83,7 @@ public static class MemoryRequirement
         long n = tensor.SequenceLength;
         long square = Times(n, n);
         long slopes = Plus(Times(heads, 8), ArrayOverhead);
+        long results = Times(tensor.Layers, 128);
         long readBuffer = Times(square, 2L * tensor.Dtype.ElementSize());
         long buffers = Plus(Times(square, 16), 2 * ArrayOverhead);
         if (engine is FastEngine fast)
@@ -89,10 +91,10 @@ public static class MemoryRequirement
             long alibi = Times(heads, Plus(Times(n, 8), ArrayOverhead + 8));
             long counter = Plus(Times(n, 96), 8192);
             long workers = Math.Max(1, Math.Min(fast.Jobs, tensor.Layers));
-            return (Plus(slopes, alibi), Plus(Plus(buffers, counter), readBuffer), workers);
+            return (Plus(Plus(slopes, results), alibi), Plus(Plus(buffers, counter), readBuffer), workers);
         }
 
-        return (slopes, Plus(buffers, readBuffer), 1);
+        return (Plus(slopes, results), Plus(buffers, readBuffer), 1);
     }
 
     private static long? MemAvailable()

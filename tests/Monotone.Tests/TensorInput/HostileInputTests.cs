@@ -14,12 +14,14 @@ namespace Monotone.Tests.TensorInput;
 [CollectionDefinition(nameof(HostileInputTests), DisableParallelization = true)]
 public class HostileInputTests
 {
-    [Fact]
-    public void A_300_byte_file_declaring_2_to_the_31_heads_with_zero_strides_is_refused_with_the_memory_it_needs()
+    [Theory]
+    [InlineData(1, int.MaxValue)]
+    [InlineData(int.MaxValue, 1)]
+    public void A_300_byte_file_declaring_2_to_the_31_heads_or_layers_with_zero_strides_is_refused_with_the_memory_it_needs(int layers, int heads)
     {
         using var folder = new TemporaryFolder();
         string path = folder.File("bomb.pt");
-        HostileFiles.WriteTorchZip(path, HostileFiles.TensorPickle([1, int.MaxValue, 2, 2], [0, 0, 0, 0]), ("0", new byte[4]));
+        HostileFiles.WriteTorchZip(path, HostileFiles.TensorPickle([layers, heads, 2, 2], [0, 0, 0, 0]), ("0", new byte[4]));
         Assert.True(new FileInfo(path).Length < 1024);
 
         var (code, output, error) = RunBounded("analyze", path, "-o", folder.File("result.json"));
