@@ -61,12 +61,14 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
         var failures = new List<string>();
         var clock = Stopwatch.StartNew();
         int runs = 0;
+        var outcomes = new Dictionary<string, int>();
         for (int seed = first; clock.Elapsed < FreshBudget && failures.Count < 10; seed = (seed + 1) & int.MaxValue, runs++)
         {
-            RunSeed(seed, failures);
+            string outcome = RunSeed(seed, failures);
+            outcomes[outcome] = outcomes.GetValueOrDefault(outcome) + 1;
         }
 
-        log.WriteLine($"{runs} mutants in {clock.Elapsed.TotalSeconds:F1} s");
+        log.WriteLine($"{runs} mutants in {clock.Elapsed.TotalSeconds:F1} s: {string.Join(", ", outcomes.OrderBy(o => o.Key).Select(o => $"{o.Value} {o.Key}"))}");
         Assert.True(runs > 0);
         Assert.True(failures.Count == 0, $"{failures.Count} failures (seeds from {first}):\n{string.Join("\n", failures)}");
     }
@@ -97,7 +99,8 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
     }
 
     /// <summary>One mutant: seed → fixture, mutation, run, verdict (a failure is added to <paramref name="failures"/>).</summary>
-    internal static void RunSeed(int seed, List<string> failures)
+    /// <returns>What happened: "failed", "refused" (exit 2), "same values" or "other values" (exit 0).</returns>
+    internal static string RunSeed(int seed, List<string> failures)
     {
         var random = new Random(seed);
         var (testCase, original) = Inputs.Value[random.Next(Inputs.Value.Length)];
@@ -119,14 +122,14 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
             if (!run.Wait(PerRun))
             {
                 failures.Add($"{where}: ran past {PerRun.TotalSeconds} s");
-                return;
+                return "failed";
             }
         }
         catch (AggregateException e)
         {
             var inner = e.InnerException!;
             failures.Add($"{where}: {inner.GetType().Name} escaped: {inner.Message} {inner.StackTrace?.Split('\n').FirstOrDefault()?.Trim()}");
-            return;
+            return "failed";
         }
 
         long allocated = GC.GetTotalAllocatedBytes() - allocatedBefore;
@@ -136,16 +139,20 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
         }
 
         var (code, _, error) = run.Result;
+        string outcome = code == 2 ? "refused" : "other values";
         string? problem = code switch
         {
-            0 => CheckResult(testCase, original, bytes, input, output, tensorName),
+            0 => CheckResult(testCase, original, bytes, input, output, tensorName, ref outcome),
             2 => CheckRefusal(error, input, folder.Path),
             _ => $"exit code {code}: {error}",
         };
         if (problem is not null)
         {
             failures.Add($"{where}: {problem}");
+            return "failed";
         }
+
+        return outcome;
     }
 
     private static string? CheckRefusal(string error, string input, string folder)
@@ -167,7 +174,7 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
         return left.Length == 1 ? null : $"exit 2 but wrote {string.Join(", ", left.Select(Path.GetFileName))}";
     }
 
-    private static string? CheckResult(JsonElement testCase, byte[] original, byte[] mutant, string input, string output, string? tensorName)
+    private static string? CheckResult(JsonElement testCase, byte[] original, byte[] mutant, string input, string output, string? tensorName, ref string outcome)
     {
         if (!File.Exists(output))
         {
@@ -181,6 +188,7 @@ public partial class FixtureFuzzTests(ITestOutputHelper log)
         {
             expected = NotebookCases.ExpectedLayers(testCase);
             against = "the notebook";
+            outcome = "same values";
         }
         else
         {

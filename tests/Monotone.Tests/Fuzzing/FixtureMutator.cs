@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Buffers.Binary;
 
 namespace Monotone.Tests.Fuzzing;
@@ -20,8 +21,13 @@ internal static class FixtureMutator
     public static (string Kind, byte[] Bytes) Mutate(byte[] original, Random random)
     {
         byte[] bytes = (byte[])original.Clone();
-        int choice = random.Next(4);
+        int choice = random.Next(5);
         var region = Region(original);
+        if (choice == 4 && region is ("data.pkl", _, _))
+        {
+            return Rezipped(original, random);
+        }
+
         if (choice == 0 || region is null)
         {
             int count = 1 + random.Next(3);
@@ -73,6 +79,43 @@ internal static class FixtureMutator
                 (bytes[position], bytes[next]) = (bytes[next], bytes[position]);
                 return ($"{kind}: bytes {position} and {next} swapped", bytes);
         }
+    }
+
+    /// <summary>
+    /// The torch zip written again with a data.pkl one opcode longer or shorter, or with a run of
+    /// it repeated: changes of length that in-place mutations cannot make.
+    /// </summary>
+    private static (string Kind, byte[] Bytes) Rezipped(byte[] original, Random random)
+    {
+        using var input = new ZipArchive(new MemoryStream(original), ZipArchiveMode.Read);
+        var output = new MemoryStream();
+        string kind = "";
+        using (var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true))
+        {
+            foreach (var entry in input.Entries)
+            {
+                using var read = entry.Open();
+                var content = new MemoryStream();
+                read.CopyTo(content);
+                byte[] bytes = content.ToArray();
+                if (entry.FullName.EndsWith("/data.pkl", StringComparison.Ordinal) && bytes.Length > 2)
+                {
+                    int at = 2 + random.Next(bytes.Length - 2);
+                    (kind, bytes) = random.Next(3) switch
+                    {
+                        0 => ($"data.pkl: opcode inserted at {at}", (byte[])[.. bytes[..at], Opcodes[random.Next(Opcodes.Length)], .. bytes[at..]]),
+                        1 => ($"data.pkl: byte {at} deleted", (byte[])[.. bytes[..at], .. bytes[(at + 1)..]]),
+                        _ => ($"data.pkl: bytes {at}.. repeated", (byte[])[.. bytes[..at], .. bytes[at..Math.Min(bytes.Length, at + 1 + random.Next(16))], .. bytes[at..]]),
+                    };
+                }
+
+                // NoCompression writes the Stored method, as torch.save does.
+                using var write = zip.CreateEntry(entry.FullName, CompressionLevel.NoCompression).Open();
+                write.Write(bytes);
+            }
+        }
+
+        return (kind, output.ToArray());
     }
 
     /// <summary>Where the structure lies: data.pkl in a torch zip, the .npy or safetensors header.</summary>
