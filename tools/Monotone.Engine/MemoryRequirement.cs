@@ -42,6 +42,16 @@ public static class MemoryRequirement
     /// <param name="available">Bytes available, from <see cref="Available"/> or a test.</param>
     public static void Check(IAttentionSource tensor, IMonotonicityEngine engine, long available)
     {
+        // Engines hold a head in one array of n·n doubles; a file's reader refuses larger heads
+        // already, a generated source is checked here.
+        if ((long)tensor.SequenceLength * tensor.SequenceLength > Array.MaxLength)
+        {
+            throw new BadInputException(
+                InputErrorCodes.Shape,
+                tensor.Path,
+                $"sequence length {tensor.SequenceLength} is too large: an n×n head must fit one array (n at most {(int)Math.Sqrt(Array.MaxLength)})");
+        }
+
         var (shared, perWorker, workers) = Parts(tensor, engine);
         long needed = Plus(shared, Times(perWorker, workers));
         if (needed <= available)
