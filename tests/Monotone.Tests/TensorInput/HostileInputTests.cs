@@ -51,13 +51,23 @@ public class HostileInputTests
     }
 
     [Fact]
-    public void A_shape_whose_memory_overflows_a_long_is_refused_not_wrapped()
+    public void The_largest_shapes_are_counted_without_wrapping_and_refused()
     {
-        var huge = new ShapeOnly(int.MaxValue, int.MaxValue, int.MaxValue);
+        var largest = new ShapeOnly(int.MaxValue, int.MaxValue, 46_340);
 
-        Assert.Equal(long.MaxValue, MemoryRequirement.Bytes(huge, new FastEngine()));
-        var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(huge, new ReferenceEngine(), 1L << 40));
-        Assert.Contains("more than 8 EiB", error.Message, StringComparison.Ordinal);
+        // The ALiBi rows alone: H rows of n float64 values.
+        Assert.True(MemoryRequirement.Bytes(largest, new FastEngine()) >= (long)int.MaxValue * 46_340 * 8);
+        var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(largest, new ReferenceEngine(), 1L << 30));
+        Assert.Equal(InputErrorCodes.Memory, error.Code);
+        Assert.Contains("but 1.0 GiB is available", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_head_too_large_for_one_array_is_refused_whatever_memory_there_is()
+    {
+        var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(new ShapeOnly(1, 1, 46_341), new FastEngine(), long.MaxValue));
+
+        Assert.Equal(InputErrorCodes.Shape, error.Code);
     }
 
     [Fact]
