@@ -108,6 +108,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         if (experiment.Input is SyntheticInput s)
         {
             var source = StatusChecker.Synthetic(s);
+            MemoryRequirement.Check(source, engine);
             return ResultBuilder.Analyze(source, new InputIdentity(null, source.Fingerprint(), source.Bytes), experiment.Options, engine, progress, cancellation);
         }
 
@@ -120,7 +121,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
             known,
             progress,
             cancellation,
-            tensor => CheckShape(experiment, tensor),
+            tensor => { CheckShape(experiment, tensor); MemoryRequirement.Check(tensor, engine); },
             path => checker.Hash(experiment, path, cancellation));
         return result with { Input = result.Input with { Path = RecordedInput.PathOf(manifest, experiment) } };
     }

@@ -17,6 +17,8 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
     private readonly MemoryMappedFile map;
     private readonly SafeFileHandle file;
     private readonly TensorLayout layout;
+    private readonly object negativeLock = new();
+    private NegativeElement? firstNegative;
 
     private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
     {
@@ -41,10 +43,27 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
 
     public IReadOnlyList<long> Shape => layout.Shape;
 
+    /// <summary>
+    /// The first negative value at a used position (key ≤ query) among the heads read so far, or
+    /// null: after an analysis, which reads every head, the tensor's first. Negative values are
+    /// not refused (the notebook accepts them); callers warn with <see cref="NegativeElement.Warning"/>.
+    /// </summary>
+    public NegativeElement? FirstNegative
+    {
+        get
+        {
+            lock (negativeLock)
+            {
+                return firstNegative;
+            }
+        }
+    }
+
     /// <summary>Opens a tensor file; any problem with it throws <see cref="BadInputException"/>.</summary>
     /// <param name="tensorName">Which tensor, for files that hold several (a dict, a safetensors file).</param>
     public static AttentionTensor Open(string path, string? tensorName = null)
     {
+        InputFileType.CheckRegular(path);
         SafeFileHandle file;
         try
         {
@@ -52,11 +71,11 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new BadInputException(path, "file not found");
+            throw new BadInputException(InputErrorCodes.NotFound, path, "file not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BadInputException(path, $"cannot open: {e.Message}");
+            throw new BadInputException(InputErrorCodes.CannotOpen, path, $"cannot open: {e.Message}");
         }
 
         try
@@ -99,16 +118,24 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(path, $"truncated or damaged file ({e.Message})");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged file ({e.Message})");
         }
 
         // Pickle protocol 2 opens with 0x80 0x02; the legacy torch.save format is a bare pickle stream.
         if (head is [0x80, _, ..])
         {
-            throw new BadInputException(path, "legacy PyTorch format (saved by PyTorch < 1.6 or with _use_new_zipfile_serialization=False); load and re-save it with a current torch.save");
+            throw new BadInputException(InputErrorCodes.UnknownFormat, path, "legacy PyTorch format (saved by PyTorch < 1.6 or with _use_new_zipfile_serialization=False); load and re-save it with a current torch.save");
         }
 
-        throw new BadInputException(path, length == 0 ? "empty file" : "not a PyTorch (torch.save zip), safetensors or .npy file");
+        if (length == 0)
+        {
+            // procfs and sysfs files report size 0 and still have content.
+            throw RandomAccess.Read(file, new byte[1], 0) > 0
+                ? new BadInputException(InputErrorCodes.NotRegularFile, path, "reports a size of 0 but has content: a virtual file (procfs, sysfs), not a tensor file")
+                : new BadInputException(InputErrorCodes.UnknownFormat, path, "empty file");
+        }
+
+        throw new BadInputException(InputErrorCodes.UnknownFormat, path, "not a PyTorch (torch.save zip), safetensors or .npy file");
     }
 
     /// <summary>
@@ -121,22 +148,22 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         string shown = $"[{string.Join(", ", shape)}]";
         if (shape.Length != 4)
         {
-            throw new BadInputException(path, $"tensor has rank {shape.Length} {shown}; expected rank 4 [layers, heads, n, n]");
+            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor has rank {shape.Length} {shown}; expected rank 4 [layers, heads, n, n]");
         }
 
         if (shape[2] != shape[3])
         {
-            throw new BadInputException(path, $"tensor of shape {shown} is not square in its last two dimensions (query, key)");
+            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor of shape {shown} is not square in its last two dimensions (query, key)");
         }
 
         if (shape.Any(s => s <= 0 || s > int.MaxValue) || (long)shape[2] * shape[2] > Array.MaxLength)
         {
-            throw new BadInputException(path, $"tensor of shape {shown} is empty or too large");
+            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor of shape {shown} is empty or too large");
         }
 
         if (layout.Strides.Length != 4 || layout.Strides.Any(s => s < 0) || layout.StorageOffset < 0)
         {
-            throw new BadInputException(path, "tensor has a negative stride or storage offset");
+            throw new BadInputException(InputErrorCodes.Layout, path, "tensor has a negative stride or storage offset");
         }
 
         long lastIndex;
@@ -148,22 +175,59 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (OverflowException)
         {
-            throw new BadInputException(path, $"tensor of shape {shown} has strides or an offset past any file");
+            throw new BadInputException(InputErrorCodes.Layout, path, $"tensor of shape {shown} has strides or an offset past any file");
         }
 
         if (lastIndex >= layout.StorageElements)
         {
-            throw new BadInputException(path, $"truncated: the tensor's view reaches element {lastIndex} of a storage of {layout.StorageElements}");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated: the tensor's view reaches element {lastIndex} of a storage of {layout.StorageElements}");
         }
 
         // Each format bounds its storage by the file already; this holds whatever a damaged header said.
         if (layout.StorageFilePosition < 0 || lastByte > fileLength)
         {
-            throw new BadInputException(path, $"truncated: the tensor's view ends at byte {lastByte} of a file of {fileLength}");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated: the tensor's view ends at byte {lastByte} of a file of {fileLength}");
         }
     }
 
-    public unsafe void ReadHead(int layer, int head, Span<double> destination)
+    public void ReadHead(int layer, int head, Span<double> destination)
+    {
+        ReadValues(layer, head, destination);
+        NoteNegatives(layer, head, destination);
+    }
+
+    // Rows are scanned with a vectorised minimum over their used part (keys 0..query), which
+    // costs little beside the softmax; once a negative is known, later heads are not scanned.
+    private void NoteNegatives(int layer, int head, ReadOnlySpan<double> values)
+    {
+        var known = FirstNegative;
+        if (known is { } k && (k.Layer, k.Head).CompareTo((layer, head)) < 0)
+        {
+            return;
+        }
+
+        int n = SequenceLength;
+        for (int i = 0; i < n; i++)
+        {
+            var used = values.Slice(i * n, i + 1);
+            if (System.Numerics.Tensors.TensorPrimitives.Min(used) < 0)
+            {
+                int j = used.IndexOfAnyInRange(double.NegativeInfinity, -double.Epsilon);
+                var found = new NegativeElement(layer, head, i, j, used[j]);
+                lock (negativeLock)
+                {
+                    if (firstNegative is not { } current || found.Precedes(current))
+                    {
+                        firstNegative = found;
+                    }
+                }
+
+                return;
+            }
+        }
+    }
+
+    private unsafe void ReadValues(int layer, int head, Span<double> destination)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)layer, (uint)Layers, nameof(layer));
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)head, (uint)Heads, nameof(head));
@@ -231,7 +295,8 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
                 layout.Dtype,
                 origin + i * strides[2] * size,
                 strides[3],
-                destination.Slice(i * n, n));
+                destination.Slice(i * n, n),
+                layout.Swapped);
         }
     }
 

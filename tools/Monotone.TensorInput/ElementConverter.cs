@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
@@ -8,8 +9,20 @@ namespace Monotone.TensorInput;
 /// <summary>Widens one row of stored elements to float64, exactly (every source type fits).</summary>
 internal static unsafe class ElementConverter
 {
-    public static void ToDouble(TensorDtype dtype, byte* row, long stride, Span<double> destination)
+    /// <param name="swapped">Elements are in the other byte order than this machine's (a big-endian .npy file).</param>
+    public static void ToDouble(TensorDtype dtype, byte* row, long stride, Span<double> destination, bool swapped = false)
     {
+        if (swapped)
+        {
+            long bytes = stride * dtype.ElementSize();
+            for (int j = 0; j < destination.Length; j++)
+            {
+                destination[j] = OneSwapped(dtype, row + (j * bytes));
+            }
+
+            return;
+        }
+
         if (stride == 1)
         {
             Contiguous(dtype, row, destination);
@@ -30,6 +43,16 @@ internal static unsafe class ElementConverter
         TensorDtype.Float32 => *(float*)element,
         TensorDtype.Float16 => (double)*(Half*)element,
         TensorDtype.BFloat16 => BFloat16(*(ushort*)element),
+        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
+    };
+
+    // The same bits as One reads, byte-reversed first; exact, as the values are.
+    private static double OneSwapped(TensorDtype dtype, byte* element) => dtype switch
+    {
+        TensorDtype.Float64 => BitConverter.Int64BitsToDouble(BinaryPrimitives.ReverseEndianness(*(long*)element)),
+        TensorDtype.Float32 => BitConverter.Int32BitsToSingle(BinaryPrimitives.ReverseEndianness(*(int*)element)),
+        TensorDtype.Float16 => (double)BitConverter.Int16BitsToHalf(BinaryPrimitives.ReverseEndianness(*(short*)element)),
+        TensorDtype.BFloat16 => BFloat16(BinaryPrimitives.ReverseEndianness(*(ushort*)element)),
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     };
 

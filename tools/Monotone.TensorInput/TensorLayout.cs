@@ -3,6 +3,8 @@ namespace Monotone.TensorInput;
 /// <summary>
 /// Where a tensor's elements lie in its file: the storage's first byte, its length
 /// in elements, and PyTorch's view (shape, strides and offset, all in elements).
+/// <paramref name="Swapped"/>: elements are stored in the other byte order than this
+/// machine's (a big-endian .npy file) and are byte-swapped as they are read.
 /// </summary>
 public sealed record TensorLayout(
     TensorDtype Dtype,
@@ -10,7 +12,8 @@ public sealed record TensorLayout(
     long[] Strides,
     long StorageOffset,
     long StorageFilePosition,
-    long StorageElements)
+    long StorageElements,
+    bool Swapped = false)
 {
     public static long[] RowMajorStrides(long[] shape)
     {

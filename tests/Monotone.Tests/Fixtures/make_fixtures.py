@@ -248,12 +248,34 @@ written: list[str] = []
 def load_back(file: str, fmt: str, key: str | None) -> torch.Tensor:
     if fmt == "torch":
         obj = torch.load(str(OUT / file))
-        return obj[key] if key is not None else obj
+        if key is None:
+            # The one tensor in whatever containers hold it.
+            found = list(tensors_in(obj))
+            assert len(found) == 1, (file, [k for k, _ in found])
+            return found[0][1]
+        # Dotted path: dict keys and list/tuple indices (docs/errors-input.md).
+        matches = [v for k, v in tensors_in(obj) if k == key]
+        assert len(matches) == 1, (file, key)
+        return matches[0]
     if fmt == "safetensors":
         return read_safetensors(file, key)
     if fmt == "npy":
-        return torch.from_numpy(np.load(str(OUT / file)))
+        arr = np.load(str(OUT / file))
+        # Big-endian files: the same values in this machine's byte order (exact).
+        return torch.from_numpy(arr.astype(arr.dtype.newbyteorder("="), copy=False))
     raise ValueError(fmt)
+
+
+def tensors_in(obj, prefix: str = ""):
+    """(dotted path, tensor) for every tensor in nested dicts, lists and tuples."""
+    if isinstance(obj, torch.Tensor):
+        yield prefix, obj
+    elif isinstance(obj, dict):
+        for k, v in obj.items():
+            yield from tensors_in(v, f"{prefix}.{k}" if prefix else str(k))
+    elif isinstance(obj, (list, tuple)):
+        for i, v in enumerate(obj):
+            yield from tensors_in(v, f"{prefix}.{i}" if prefix else str(i))
 
 
 def stats_close(a: list[LayerStats], b: list[LayerStats]) -> float:
@@ -583,6 +605,117 @@ def build_minus_infinity() -> None:
     error_case("nan_after_neg_inf", "nan_after_neg_inf.pt", "torch", "NaN at [layer, head, query, key] = [0, 1, 5, 3]")
 
 
+def write_npy_header(name: str, header: str, data: bytes, version: int = 1) -> None:
+    """An .npy file with a header written by hand (padded as numpy pads it)."""
+    prefix_len = 10 if version == 1 else 12
+    text = header.encode("latin1" if version < 3 else "utf-8")
+    total = prefix_len + len(text) + 1
+    text += b" " * (-total % 64) + b"\n"
+    size = struct.pack("<H", len(text)) if version == 1 else struct.pack("<I", len(text))
+    (OUT / name).write_bytes(b"\x93NUMPY" + bytes([version, 0]) + size + text + data)
+
+
+def assert_numpy_refuses(name: str) -> None:
+    try:
+        np.load(str(OUT / name))
+    except (ValueError, SyntaxError):
+        return
+    raise AssertionError(f"numpy reads {name}")
+
+
+def build_input_cases() -> None:
+    """Issue 11: containers around the tensor, npy headers and byte orders, hostile names."""
+    # 12. Containers: a module's state_dict (an OrderedDict with _metadata), a
+    #     list, a tuple, nested containers and an nn.Parameter.
+    class Probe(torch.nn.Module):
+        def __init__(self, t):
+            super().__init__()
+            self.register_buffer("attention_probs_mean", t)
+
+    class Model(torch.nn.Module):
+        def __init__(self, t):
+            super().__init__()
+            self.proj = torch.nn.Linear(3, 2)
+            self.probe = Probe(t)
+
+    torch.manual_seed(1201)
+    t = random_attention(1201, 2, 4, 9)
+    state = Model(t).state_dict()
+    assert type(state).__name__ == "OrderedDict" and hasattr(state, "_metadata")
+    save_torch(state, "state_dict_module.pt")
+    valid_case("torch_state_dict_module", "state_dict_module.pt", "torch", t,
+               tensor="probe.attention_probs_mean")
+
+    t = random_attention(1202, 2, 3, 8)
+    save_torch([t], "list_one.pt")
+    valid_case("torch_list_one_tensor", "list_one.pt", "torch", t)
+
+    t = random_attention(1203, 2, 2, 7)
+    save_torch((torch.zeros(3), t), "tuple_two.pt")
+    valid_case("torch_tuple_index", "tuple_two.pt", "torch", t, tensor="1")
+
+    t = random_attention(1204, 3, 2, 6)
+    nested = {"model": {"layers": [torch.ones(2, 2), {"attn": t}]}, "step": 7,
+              "args": {"lr": 0.1, "name": "run"}}
+    save_torch(nested, "nested.pt")
+    valid_case("torch_nested_path", "nested.pt", "torch", t, tensor="model.layers.1.attn")
+
+    t = random_attention(1205, 2, 2, 6)
+    save_torch({"p": torch.nn.Parameter(t, requires_grad=False)}, "parameter.pt")
+    valid_case("torch_parameter", "parameter.pt", "torch", t)
+
+    # A dict with one tensor needs no --tensor.
+    valid_case("torch_dict_single_no_name", "dict.pt", "torch", torch.load(str(OUT / "dict.pt"))["attention_probs_mean"])
+
+    # 13. npy: big-endian float16/32/64, a double-quoted header, Python 2's 2L sizes.
+    for name, dtype, seed in (("be_f4", ">f4", 1301), ("be_f8", ">f8", 1302), ("be_f2", ">f2", 1303)):
+        base = random_attention(seed, 2, 3, 8)
+        arr = base.to({">f4": torch.float32, ">f8": torch.float64, ">f2": torch.float16}[dtype]).numpy().astype(dtype)
+        np.save(str(OUT / f"{name}.npy"), arr)
+        assert np.load(str(OUT / f"{name}.npy")).dtype.str == dtype
+        expected = torch.from_numpy(arr.astype(arr.dtype.newbyteorder("=")))
+        valid_case(f"npy_{name}", f"{name}.npy", "npy", expected)
+
+    t = random_attention(1304, 2, 3, 8)
+    data = t.numpy().astype("<f4").tobytes()
+    write_npy_header("double_quoted.npy", '{"descr": "<f4", "fortran_order": False, "shape": (2, 3, 8, 8)}', data)
+    valid_case("npy_double_quoted_header", "double_quoted.npy", "npy", t)
+    write_npy_header("python2_long.npy", "{'descr': '<f4', 'fortran_order': False, 'shape': (2L, 3L, 8L, 8L), }", data)
+    valid_case("npy_python2_long_sizes", "python2_long.npy", "npy", t)
+
+    # 14. npy headers numpy refuses.
+    small = np.zeros((1, 1, 2, 2), dtype="<f4").tobytes()
+    write_npy_header("npy_shape_in_string.npy",
+                     "{'descr': '<f4', 'fortran_order': False, 'shape': \"'shape': (1, 1, 2, 2)\"}", small)
+    assert_numpy_refuses("npy_shape_in_string.npy")
+    error_case("npy_shape_in_string", "npy_shape_in_string.npy", "npy", "'shape' is not a tuple")
+    write_npy_header("npy_extra_key.npy",
+                     "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 2, 2), 'extra': 1}", small)
+    assert_numpy_refuses("npy_extra_key.npy")
+    error_case("npy_extra_key", "npy_extra_key.npy", "npy", "exactly 'descr', 'fortran_order' and 'shape'")
+
+    # 15. Several tensors, one with a name that would drive a terminal.
+    save_torch({"\x1b[2J\x1b[31mevil": torch.zeros(1, 1, 2, 2), "b": torch.zeros(1, 1, 2, 2)}, "escape_keys.pt")
+    error_case("escape_keys", "escape_keys.pt", "torch", "\\x1b[2J\\x1b[31mevil")
+
+    # 16. safetensors the safetensors library refuses: overlapping ranges, a name twice.
+    t = random_attention(1601, 1, 2, 4)
+    raw = tensor_bytes(t)
+    for name, text in (
+        ("overlap.safetensors",
+         '{"a":{"dtype":"F32","shape":[1,2,4,4],"data_offsets":[0,128]},'
+         '"b":{"dtype":"F32","shape":[1,2,4,4],"data_offsets":[0,128]}}'),
+        ("duplicate_key.safetensors",
+         '{"a":{"dtype":"F32","shape":[1,2,4,4],"data_offsets":[0,128]},'
+         '"a":{"dtype":"F32","shape":[1,2,4,4],"data_offsets":[0,128]}}'),
+    ):
+        header = text.encode()
+        header += b" " * (-len(header) % 8)
+        (OUT / name).write_bytes(struct.pack("<Q", len(header)) + header + raw)
+    error_case("safetensors_overlap", "overlap.safetensors", "safetensors", "'a' and 'b' overlap")
+    error_case("safetensors_duplicate_key", "duplicate_key.safetensors", "safetensors", "named twice")
+
+
 def clean_previous() -> None:
     if not CASES_JSON.exists():
         return
@@ -604,6 +737,7 @@ def main() -> int:
     clean_previous()
     build()
     build_minus_infinity()
+    build_input_cases()
     names = [c["name"] for c in cases]
     assert len(names) == len(set(names)), names
     doc = {"generator": "make_fixtures.py", "torch_version": torch.__version__, "cases": cases}

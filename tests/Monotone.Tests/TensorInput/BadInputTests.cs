@@ -42,13 +42,15 @@ public class BadInputTests
     }
 
     [Fact]
-    public void A_dict_names_its_keys_and_the_option_that_chooses_one()
+    public void A_dict_of_several_tensors_names_them_and_the_option_that_chooses_one()
     {
-        string path = Path.Combine(NotebookCases.Folder, "dict.pt");
+        // A dict with one tensor needs no choice (torch_dict_single_no_name); this one has three.
+        string path = Path.Combine(NotebookCases.Folder, "state_dict_module.pt");
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
-        Assert.Contains("attention_probs_mean", error.Message, StringComparison.Ordinal);
+        Assert.Equal(InputErrorCodes.TensorChoice, error.Code);
+        Assert.Contains("an OrderedDict of 3 tensors, not a tensor (tensors: probe.attention_probs_mean [2, 4, 9, 9], proj.bias [2], proj.weight [2, 3])", error.Message, StringComparison.Ordinal);
         Assert.Contains("--tensor", error.Message, StringComparison.Ordinal);
     }
 
@@ -102,7 +104,8 @@ public class BadInputTests
     public void A_line_break_in_a_tensor_name_does_not_break_the_message_in_two()
     {
         using var folder = new TemporaryFolder();
-        string path = WriteSafetensors(folder.File("names.safetensors"), "{\"a\\nb\": {}, \"c\": {}}", 0);
+        const string empty = "{\"dtype\": \"F32\", \"shape\": [0], \"data_offsets\": [0, 0]}";
+        string path = WriteSafetensors(folder.File("names.safetensors"), $"{{\"a\\nb\": {empty}, \"c\": {empty}}}", 0);
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
@@ -120,6 +123,32 @@ public class BadInputTests
         var error = Assert.Throws<BadInputException>(() => new ReferenceEngine().Analyze(tensor, options));
 
         Assert.Contains("2 values but the tensor has 4 heads", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("[0, 16]", "[16, 32]", 32, null)]
+    [InlineData("[0, 16]", "[8, 24]", 32, "the byte ranges of 'a' and 'b' overlap")]
+    [InlineData("[0, 16]", "[20, 36]", 36, "bytes 16..20 before 'b' belong to no tensor")]
+    [InlineData("[0, 16]", "[16, 32]", 40, "8 bytes after the last tensor's data belong to no tensor")]
+    [InlineData("[16, 32]", "[0, 16]", 32, null)]
+    public void Safetensors_byte_ranges_must_tile_the_data_as_the_safetensors_library_requires(string a, string b, int dataBytes, string? problem)
+    {
+        using var folder = new TemporaryFolder();
+        string path = WriteSafetensors(
+            folder.File("ranges.safetensors"),
+            $"{{\"a\": {{\"dtype\": \"F32\", \"shape\": [1, 1, 2, 2], \"data_offsets\": {a}}}, \"b\": {{\"dtype\": \"I32\", \"shape\": [4], \"data_offsets\": {b}}}}}",
+            dataBytes);
+
+        if (problem is null)
+        {
+            using var tensor = AttentionTensor.Open(path, "a");
+            Assert.Equal(2, tensor.SequenceLength);
+            return;
+        }
+
+        var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path, "a"));
+        Assert.Equal(InputErrorCodes.SafetensorsHeader, error.Code);
+        Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 
     private static string WriteSafetensors(string path, string header, int dataBytes)

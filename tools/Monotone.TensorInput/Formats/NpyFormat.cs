@@ -1,20 +1,22 @@
 using System.Buffers.Binary;
-using System.Globalization;
+using System.Numerics;
 using System.Text;
-using System.Text.RegularExpressions;
 using Microsoft.Win32.SafeHandles;
 
 namespace Monotone.TensorInput.Formats;
 
 /// <summary>
-/// NumPy's .npy: magic, version, a Python-literal header dict
-/// (<c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (2, 3), }</c>), then the data.
-/// The header grammar is tiny and fixed by NumPy's format spec, so a few
-/// patterns read it.
+/// NumPy's .npy (format spec: numpy/lib/format.py): magic, version, a header that is a
+/// Python literal dict (<c>{'descr': '&lt;f4', 'fortran_order': False, 'shape': (2, 3), }</c>),
+/// then the data. The header is read as NumPy reads it: <see cref="PythonLiteral"/> parses it
+/// as <c>ast.literal_eval</c> does (any quoting, Python 2's <c>2L</c>), and it must be a dict
+/// of exactly the keys descr, fortran_order and shape, with a tuple of integers for the shape
+/// and a bool for the order. Either byte order is read (big-endian values are byte-swapped).
 /// </summary>
-internal static partial class NpyFormat
+internal static class NpyFormat
 {
     private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y'];
+    private static readonly string[] Keys = ["descr", "fortran_order", "shape"];
 
     public static bool Matches(ReadOnlySpan<byte> head) => head.StartsWith(Magic);
 
@@ -22,7 +24,7 @@ internal static partial class NpyFormat
     {
         long fileLength = RandomAccess.GetLength(file);
         byte[] prefix = new byte[12];
-        ZipDirectory.ReadExactly(file, prefix, 0);
+        ZipDirectory.ReadExactly(file, prefix.AsSpan(0, (int)Math.Min(12, fileLength)), 0);
         int major = prefix[6];
         long headerLength;
         long headerStart;
@@ -38,56 +40,107 @@ internal static partial class NpyFormat
         }
         else
         {
-            throw new BadInputException(path, $"unsupported .npy format version {major}");
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"unsupported .npy format version {major}");
         }
 
         if (headerStart + headerLength > fileLength)
         {
-            throw new BadInputException(path, "truncated .npy header");
+            throw new BadInputException(InputErrorCodes.Truncated, path, "truncated .npy header");
         }
 
-        // NumPy writes a few hundred bytes; a larger length is damage, not a header to allocate.
+        // NumPy refuses headers over 10,000 bytes unless told max_header_size; 100 MB is damage, not a header to allocate.
         if (headerLength > 100 << 20)
         {
-            throw new BadInputException(path, "damaged .npy header (longer than 100 MB)");
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header (longer than 100 MB)");
         }
 
         byte[] headerBytes = new byte[headerLength];
         ZipDirectory.ReadExactly(file, headerBytes, headerStart);
-        string header = Encoding.UTF8.GetString(headerBytes);
 
-        string descr = DescrPattern().Match(header) is { Success: true } d ? d.Groups[1].Value
-            : throw new BadInputException(path, "damaged .npy header (no 'descr')");
-        bool fortran = FortranPattern().Match(header) is { Success: true } f ? f.Groups[1].Value == "True"
-            : throw new BadInputException(path, "damaged .npy header (no 'fortran_order')");
-        long[] shape = ShapePattern().Match(header) is { Success: true } s
-            ? s.Groups[1].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(x => long.TryParse(x, NumberStyles.None, CultureInfo.InvariantCulture, out long size) ? size
-                    : throw new BadInputException(path, "damaged .npy header (a 'shape' entry is not a size)")).ToArray()
-            : throw new BadInputException(path, "damaged .npy header (no 'shape')");
-
-        TensorDtype dtype = descr switch
+        // Versions 1 and 2 are latin-1, version 3 UTF-8 (format.py's _header_size_info).
+        string header;
+        try
         {
-            "<f2" => TensorDtype.Float16,
-            "<f4" => TensorDtype.Float32,
-            "<f8" => TensorDtype.Float64,
-            _ => throw new BadInputException(path, TensorDtypes.Unsupported($"'{descr}'")),
-        };
+            header = major == 3 ? new UTF8Encoding(false, true).GetString(headerBytes) : Encoding.Latin1.GetString(headerBytes);
+        }
+        catch (DecoderFallbackException)
+        {
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header (not UTF-8)");
+        }
+
+        var (dtype, swapped, fortran, shape) = Header(path, header);
 
         // Fortran order is column-major: the first index varies fastest.
         long[] strides = fortran
             ? TensorLayout.RowMajorStrides([.. shape.Reverse()]).Reverse().ToArray()
             : TensorLayout.RowMajorStrides(shape);
         long dataStart = headerStart + headerLength;
-        return new TensorLayout(dtype, shape, strides, 0, dataStart, (fileLength - dataStart) / dtype.ElementSize());
+        return new TensorLayout(dtype, shape, strides, 0, dataStart, (fileLength - dataStart) / dtype.ElementSize(), swapped);
     }
 
-    [GeneratedRegex(@"'descr'\s*:\s*'([^']*)'")]
-    private static partial Regex DescrPattern();
+    /// <summary>The header's meaning, with the checks of format.py's _read_array_header and messages in its words.</summary>
+    internal static (TensorDtype Dtype, bool Swapped, bool Fortran, long[] Shape) Header(string path, string header)
+    {
+        object? parsed;
+        try
+        {
+            parsed = PythonLiteral.Parse(header);
+        }
+        catch (FormatException e)
+        {
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"damaged .npy header: not a Python literal ({e.Message})");
+        }
 
-    [GeneratedRegex(@"'fortran_order'\s*:\s*(True|False)")]
-    private static partial Regex FortranPattern();
+        if (parsed is not Dictionary<object, object?> dict)
+        {
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: not a dictionary");
+        }
 
-    [GeneratedRegex(@"'shape'\s*:\s*\(([^)]*)\)")]
-    private static partial Regex ShapePattern();
+        var keys = dict.Keys.Select(k => k as string).ToHashSet();
+        if (keys.Count != Keys.Length || !Keys.All(keys.Contains))
+        {
+            string found = string.Join(", ", dict.Keys.Select(k => k is string s ? $"'{s}'" : Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)));
+            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"damaged .npy header: keys {{{found}}}, where NumPy requires exactly 'descr', 'fortran_order' and 'shape'");
+        }
+
+        // isinstance(True, int) holds in Python, so NumPy takes True as 1 in a shape.
+        long[] shape = dict["shape"] is PythonTuple { Items: var items }
+            && items.All(i => i is BigInteger or bool)
+            ? [.. items.Select(i => i is BigInteger b ? (b >= long.MinValue && b <= long.MaxValue ? (long)b : throw TooLarge(path, b)) : (bool)i! ? 1L : 0L)]
+            : throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: 'shape' is not a tuple of integers");
+        bool fortran = dict["fortran_order"] is bool order
+            ? order
+            : throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: 'fortran_order' is not True or False");
+        var (dtype, swapped) = dict["descr"] is string descr
+            ? Dtype(path, descr)
+            : throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported("(a structured or non-string 'descr')"));
+        return (dtype, swapped, fortran, shape);
+    }
+
+    private static BadInputException TooLarge(string path, BigInteger size) =>
+        new(InputErrorCodes.Shape, path, $"a size in the .npy shape ({size}) does not fit 64 bits");
+
+    /// <summary>A NumPy type string: an optional byte order (&lt; little, &gt; big, = native, | not applicable) and a float type.</summary>
+    private static (TensorDtype Dtype, bool Swapped) Dtype(string path, string descr)
+    {
+        char order = descr.Length > 0 && descr[0] is '<' or '>' or '=' or '|' ? descr[0] : '=';
+        string type = order == descr.FirstOrDefault() ? descr[1..] : descr;
+        TensorDtype? dtype = type switch
+        {
+            "f2" or "e" or "float16" or "half" => TensorDtype.Float16,
+            "f4" or "f" or "float32" or "single" => TensorDtype.Float32,
+            "f8" or "d" or "float64" or "double" or "float" => TensorDtype.Float64,
+            _ => null,
+        };
+
+        // NumPy has no bfloat16; '|' (no byte order) is for one-byte types only.
+        if (dtype is null || order == '|')
+        {
+            throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported($"'{descr}'"));
+        }
+
+        // '=' is the writing machine's order, which NumPy takes as the reading machine's.
+        bool bigEndian = order == '>' || (order == '=' && !BitConverter.IsLittleEndian);
+        return (dtype.Value, bigEndian != !BitConverter.IsLittleEndian);
+    }
 }

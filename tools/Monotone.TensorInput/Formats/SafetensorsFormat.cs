@@ -6,7 +6,9 @@ namespace Monotone.TensorInput.Formats;
 
 /// <summary>
 /// .safetensors: an 8-byte little-endian header length, a JSON header naming each
-/// tensor's dtype, shape and byte range, then the raw row-major data.
+/// tensor's dtype, shape and byte range, then the raw row-major data. Refused as the
+/// safetensors library refuses them (its <c>Metadata::validate</c>): a name given twice,
+/// byte ranges that overlap or leave a gap, data that does not end where the file does.
 /// </summary>
 internal static class SafetensorsFormat
 {
@@ -24,7 +26,7 @@ internal static class SafetensorsFormat
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         if (headerLength > 100 << 20)
         {
-            throw new BadInputException(path, "safetensors header larger than 100 MB");
+            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, "safetensors header larger than 100 MB");
         }
 
         byte[] header = new byte[headerLength];
@@ -35,28 +37,114 @@ internal static class SafetensorsFormat
         try
         {
             using var json = JsonDocument.Parse(header);
-            return Layout(path, Choose(path, json.RootElement, tensorName), 8 + (long)headerLength, fileLength);
+            long dataStart = 8 + (long)headerLength;
+            var tensors = Tensors(path, json.RootElement);
+
+            // Every tensor is checked, as safetensors checks them, not only the one analysed.
+            CheckCoverage(path, tensors.Select(t => (t.Name, Range: Range(path, t.Value, fileLength - dataStart))), fileLength - dataStart);
+            string chosen = Choose(path, tensors.Select(t => t.Name).ToList(), tensorName);
+            return Layout(path, tensors.First(t => t.Name == chosen).Value, dataStart, fileLength);
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new BadInputException(path, $"damaged safetensors header ({e.Message})");
+            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header ({e.Message})");
         }
     }
 
-    private static JsonElement Choose(string path, JsonElement root, string? tensorName)
+    private static List<JsonProperty> Tensors(string path, JsonElement root)
     {
         var tensors = root.EnumerateObject().Where(p => p.Name != "__metadata__").ToList();
-        if (tensorName is not null)
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var tensor in tensors)
         {
-            var chosen = tensors.FirstOrDefault(p => p.Name == tensorName);
-            return chosen.Value.ValueKind != JsonValueKind.Undefined
-                ? chosen.Value
-                : throw new BadInputException(path, $"holds no tensor named '{tensorName}' (tensors: {string.Join(", ", tensors.Select(t => t.Name))})");
+            if (!names.Add(tensor.Name))
+            {
+                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (tensor '{tensor.Name}' is named twice)");
+            }
         }
 
-        return tensors.Count == 1
-            ? tensors[0].Value
-            : throw new BadInputException(path, $"holds {tensors.Count} tensors ({string.Join(", ", tensors.Select(t => t.Name).Take(8))}); choose one with --tensor");
+        return tensors;
+    }
+
+    /// <summary>
+    /// Sorted by their first byte, the tensors' ranges must follow each other from 0 to the end of
+    /// the file without overlap or gap, as safetensors' <c>Metadata::validate</c> requires.
+    /// </summary>
+    private static void CheckCoverage(string path, IEnumerable<(string Name, (long Begin, long End) Range)> tensors, long dataLength)
+    {
+        long end = 0;
+        string? previous = null;
+        foreach (var (name, (start, stop)) in tensors.OrderBy(t => t.Range.Begin).ThenBy(t => t.Range.End))
+        {
+            if (start < end)
+            {
+                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (the byte ranges of '{previous}' and '{name}' overlap)");
+            }
+
+            if (start > end)
+            {
+                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (bytes {end}..{start} before '{name}' belong to no tensor)");
+            }
+
+            end = stop;
+            previous = name;
+        }
+
+        if (end < dataLength)
+        {
+            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header ({dataLength - end} bytes after the last tensor's data belong to no tensor)");
+        }
+    }
+
+    /// <summary>
+    /// A tensor's byte range, checked as safetensors checks it: a pair of offsets whose length
+    /// is exactly the shape's elements times the dtype's size (for every dtype safetensors knows).
+    /// </summary>
+    private static (long Begin, long End) Range(string path, JsonElement tensor, long dataLength)
+    {
+        var offsets = tensor.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
+        {
+            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, "damaged safetensors header ('data_offsets' is not a byte range)");
+        }
+
+        if (offsets[1] > dataLength)
+        {
+            throw new BadInputException(InputErrorCodes.Truncated, path, "truncated: tensor data extends past the end of the file");
+        }
+
+        string dtypeName = tensor.GetProperty("dtype").GetString() ?? "";
+        long[] shape = tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
+        if (ElementBytes(dtypeName) is { } size && (shape.Any(s => s < 0) || DataBytes(shape, size) != offsets[1] - offsets[0]))
+        {
+            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (shape [{string.Join(", ", shape)}] of {dtypeName} does not fill bytes {offsets[0]}..{offsets[1]})");
+        }
+
+        return (offsets[0], offsets[1]);
+    }
+
+    // The element sizes of safetensors' Dtype enum; null for a name it does not know.
+    private static int? ElementBytes(string dtype) => dtype switch
+    {
+        "BOOL" or "U8" or "I8" or "F8_E5M2" or "F8_E4M3" or "F8_E8M0" => 1,
+        "U16" or "I16" or "F16" or "BF16" => 2,
+        "U32" or "I32" or "F32" => 4,
+        "U64" or "I64" or "F64" or "C64" => 8,
+        _ => null,
+    };
+
+    private static string Choose(string path, List<string> names, string? tensorName)
+    {
+        if (tensorName is not null)
+        {
+            return names.Contains(tensorName)
+                ? tensorName
+                : throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds no tensor named '{tensorName}' (tensors: {string.Join(", ", names)})");
+        }
+
+        return names.Count == 1
+            ? names[0]
+            : throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds {names.Count} tensors ({string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", ..." : "")}); choose one with --tensor");
     }
 
     private static TensorLayout Layout(string path, JsonElement tensor, long dataStart, long fileLength)
@@ -68,25 +156,13 @@ internal static class SafetensorsFormat
             "BF16" => TensorDtype.BFloat16,
             "F32" => TensorDtype.Float32,
             "F64" => TensorDtype.Float64,
-            _ => throw new BadInputException(path, TensorDtypes.Unsupported(dtypeName)),
+            _ => throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported(dtypeName)),
         };
         long[] shape = tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
-        var offsets = tensor.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
-        if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
-        {
-            throw new BadInputException(path, "damaged safetensors header ('data_offsets' is not a byte range)");
-        }
 
-        if (offsets[1] > fileLength - dataStart)
-        {
-            throw new BadInputException(path, "truncated: tensor data extends past the end of the file");
-        }
-
-        // The format stores each tensor densely: its byte range is exactly its elements.
-        if (shape.Any(s => s < 0) || DataBytes(shape, dtype) != offsets[1] - offsets[0])
-        {
-            throw new BadInputException(path, $"damaged safetensors header (shape [{string.Join(", ", shape)}] of {dtypeName} does not fill bytes {offsets[0]}..{offsets[1]})");
-        }
+        // Range checked that the byte range is exactly the elements; CheckCoverage that it lies in the file.
+        var (begin, end) = Range(path, tensor, fileLength - dataStart);
+        long[] offsets = [begin, end];
 
         return new TensorLayout(
             dtype,
@@ -98,11 +174,11 @@ internal static class SafetensorsFormat
     }
 
     // -1 where the size does not fit a long, which no byte range equals.
-    private static long DataBytes(long[] shape, TensorDtype dtype)
+    private static long DataBytes(long[] shape, int elementBytes)
     {
         try
         {
-            return checked(shape.Aggregate((long)dtype.ElementSize(), (product, size) => product * size));
+            return checked(shape.Aggregate((long)elementBytes, (product, size) => product * size));
         }
         catch (OverflowException)
         {

@@ -7,7 +7,11 @@ namespace Monotone.TensorInput.Formats;
 /// <summary>
 /// Unpickles torch.save's data.pkl with Razorvine.Pickle. No tensor data is read
 /// here: the pickle only says which storage record holds a tensor and how the
-/// tensor views it (offset, shape, strides).
+/// tensor views it (offset, shape, strides). The stream is checked against
+/// <see cref="PickleBounds"/> first, so no pickle costs more than they allow.
+/// Python dicts arrive as <see cref="Hashtable"/> (Razorvine's choice), OrderedDicts
+/// (every <c>state_dict()</c>) as <see cref="OrderedTable"/>, lists as <see cref="ArrayList"/>
+/// and tuples as <c>object[]</c>.
 /// </summary>
 internal sealed class TorchPickle : Unpickler
 {
@@ -16,11 +20,14 @@ internal sealed class TorchPickle : Unpickler
         registerConstructor("torch._utils", "_rebuild_tensor_v2", new RebuildTensor());
         registerConstructor("torch._utils", "_rebuild_tensor", new RebuildTensor());
         registerConstructor("torch._utils", "_rebuild_parameter", new RebuildParameter());
-        registerConstructor("collections", "OrderedDict", new NewDictionary());
+        registerConstructor("torch._utils", "_rebuild_parameter_with_state", new RebuildParameter());
+        registerConstructor("collections", "OrderedDict", new NewOrderedTable());
     }
 
-    public static object Load(byte[] pickle)
+    /// <exception cref="BadInputException">The stream exceeds <see cref="PickleBounds"/>.</exception>
+    public static object Load(string path, byte[] pickle)
     {
+        PickleBounds.Check(path, pickle);
         using var unpickler = new TorchPickle();
         return unpickler.loads(pickle);
     }
@@ -73,9 +80,25 @@ internal sealed class TorchPickle : Unpickler
             args.Length > 0 && args[0] is TensorRef tensor ? tensor : throw new PickleException("unexpected parameter");
     }
 
-    private sealed class NewDictionary : IObjectConstructor
+    // OrderedDict() or OrderedDict(items); Razorvine's SETITEMS fills it as a Hashtable.
+    private sealed class NewOrderedTable : IObjectConstructor
     {
-        public object construct(object[] args) => new Dictionary<object, object?>();
+        public object construct(object[] args)
+        {
+            var table = new OrderedTable();
+            if (args is [IEnumerable items, ..])
+            {
+                foreach (object item in items)
+                {
+                    if (item is object[] { Length: 2 } pair && pair[0] is not null)
+                    {
+                        table[pair[0]] = pair[1];
+                    }
+                }
+            }
+
+            return table;
+        }
     }
 }
 

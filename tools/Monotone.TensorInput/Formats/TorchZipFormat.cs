@@ -19,35 +19,35 @@ internal static class TorchZipFormat
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(path, $"truncated or damaged zip archive ({e.Message})");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged zip archive ({e.Message})");
         }
 
         var pickleEntry = zip.Entries
             .Where(e => e.Name.EndsWith("/data.pkl", StringComparison.Ordinal) && e.Name.Count(c => c == '/') == 1)
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .FirstOrDefault()
-            ?? throw new BadInputException(path, "zip archive without data.pkl: not a file written by torch.save");
+            ?? throw new BadInputException(InputErrorCodes.UnknownFormat, path, "zip archive without data.pkl: not a file written by torch.save");
         string folder = pickleEntry.Name[..^"data.pkl".Length];
 
         if (zip.Find(folder + "byteorder") is { } byteOrder && ReadSmallEntry(path, file, byteOrder) is var order
             && System.Text.Encoding.ASCII.GetString(order).Trim() != "little")
         {
-            throw new BadInputException(path, "tensor saved on a big-endian machine; re-save it on a little-endian one");
+            throw new BadInputException(InputErrorCodes.BigEndianTorch, path, "tensor saved on a big-endian machine; re-save it on a little-endian one");
         }
 
         object root;
         try
         {
-            root = TorchPickle.Load(ReadSmallEntry(path, file, pickleEntry));
+            root = TorchPickle.Load(path, ReadSmallEntry(path, file, pickleEntry));
         }
         catch (Exception e) when (e is not (BadInputException or OutOfMemoryException))
         {
             // Razorvine reports a damaged pickle with whatever its reading code hits first
             // (PickleException, ArgumentOutOfRangeException, InvalidCastException, FormatException, ...).
-            throw new BadInputException(path, $"cannot read data.pkl: {e.Message}", e);
+            throw new BadInputException(InputErrorCodes.PickleContent, path, $"cannot read data.pkl: {e.Message}", e);
         }
 
-        TensorRef tensor = SelectTensor(path, root, tensorName);
+        TensorRef tensor = PickledTensors.Select(path, root, tensorName);
         TensorDtype dtype;
         try
         {
@@ -55,20 +55,20 @@ internal static class TorchZipFormat
         }
         catch (NotSupportedException)
         {
-            throw new BadInputException(path, TensorDtypes.Unsupported(tensor.Storage.TorchDtypeName));
+            throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported(tensor.Storage.TorchDtypeName));
         }
 
         var storage = zip.Find($"{folder}data/{tensor.Storage.Key}")
-            ?? throw new BadInputException(path, $"storage record data/{tensor.Storage.Key} is missing from the archive");
+            ?? throw new BadInputException(InputErrorCodes.Truncated, path, $"storage record data/{tensor.Storage.Key} is missing from the archive");
         if (!storage.IsStored)
         {
-            throw new BadInputException(path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
+            throw new BadInputException(InputErrorCodes.Damaged, path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
         }
 
         // A stored record's two sizes are equal; only the compressed one was checked against the file's length.
         if (storage.Size != storage.CompressedSize)
         {
-            throw new BadInputException(path, $"truncated or damaged zip archive (storage record data/{tensor.Storage.Key} has two different sizes)");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged zip archive (storage record data/{tensor.Storage.Key} has two different sizes)");
         }
 
         return new TensorLayout(
@@ -80,45 +80,11 @@ internal static class TorchZipFormat
             storage.Size / dtype.ElementSize());
     }
 
-    private static TensorRef SelectTensor(string path, object root, string? tensorName)
-    {
-        if (root is TensorRef single)
-        {
-            return single;
-        }
-
-        if (root is IDictionary dictionary)
-        {
-            var keys = dictionary.Keys.Cast<object>().Select(k => k.ToString()).ToList();
-            if (tensorName is not null)
-            {
-                return dictionary.Contains(tensorName) && dictionary[tensorName] is TensorRef chosen
-                    ? chosen
-                    : throw new BadInputException(path, $"holds no tensor named '{tensorName}' (keys: {string.Join(", ", keys)})");
-            }
-
-            throw new BadInputException(
-                path,
-                $"holds a dict of {keys.Count} entries (keys: {string.Join(", ", keys.Take(8))}{(keys.Count > 8 ? ", ..." : "")}), not a tensor; choose one with --tensor");
-        }
-
-        throw new BadInputException(path, $"holds a {Describe(root)}, not a tensor");
-    }
-
-    private static string Describe(object? value) => value switch
-    {
-        null => "None",
-        IDictionary => "dict",
-        object[] => "tuple",
-        IList => "list",
-        _ => value.GetType().Name,
-    };
-
     private static byte[] ReadSmallEntry(string path, SafeFileHandle file, ZipEntry entry)
     {
         if (!entry.IsStored || entry.Size > 64 << 20)
         {
-            throw new BadInputException(path, $"unexpected archive record {entry.Name}");
+            throw new BadInputException(InputErrorCodes.Damaged, path, $"unexpected archive record {entry.Name}");
         }
 
         byte[] bytes = new byte[entry.Size];
@@ -128,7 +94,7 @@ internal static class TorchZipFormat
         }
         catch (InvalidDataException)
         {
-            throw new BadInputException(path, $"truncated archive record {entry.Name}");
+            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated archive record {entry.Name}");
         }
 
         return bytes;

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monotone.Engine;
 using Monotone.Results;
+using Monotone.TensorInput;
 using Monotone.Tool.Console;
 
 namespace Monotone.Tool.Commands;
@@ -53,12 +54,18 @@ internal sealed class AnalyzeCommand
             console.Error.WriteLine($"monotone: {choice}");
         }
 
+        AttentionTensor? opened = null;
         var result = ResultBuilder.AnalyzeFile(
             path,
             parse.GetValue(tensor),
             analysis.Read(parse),
             engine,
-            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)));
+            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)),
+            check: tensor => { MemoryRequirement.Check(tensor, engine); opened = tensor; });
+        if (opened?.FirstNegative is { } negative)
+        {
+            console.Error.WriteLine($"monotone: warning: {negative.Warning(path)}");
+        }
 
         byte[] json = ResultJson.ToBytes(result);
         if (destination is null)

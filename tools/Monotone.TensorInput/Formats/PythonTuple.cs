@@ -1,0 +1,4 @@
+namespace Monotone.TensorInput.Formats;
+
+/// <summary>A Python tuple from <see cref="PythonLiteral"/>.</summary>
+internal sealed record PythonTuple(IReadOnlyList<object?> Items);
