@@ -65,7 +65,6 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
     /// <returns>The status of an experiment left as it is (fresh or kept); null when it was analysed.</returns>
     private ExperimentStatus? RunOne(Experiment experiment, bool force, CancellationToken cancellation)
     {
-        string folder = Path.GetDirectoryName(experiment.ResultPath)!;
         string lockFile = Path.Combine(StatusChecker.StateFolder(manifest), "locks", $"{experiment.Label}.{experiment.SequenceLength}.lock");
         using var held = ExperimentLock.Acquire(lockFile, () => observer.Waiting(experiment), cancellation);
 
@@ -85,7 +84,8 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
             throw MissingInput(experiment, (FileInput)experiment.Input, status.Reasons);
         }
 
-        RemoveAbandonedTemporaries(folder);
+        // A forced run that rewrites nothing must still clear a killed run's debris.
+        AtomicFile.RemoveDebris(Path.GetDirectoryName(experiment.ResultPath)!);
         var engine = engines(experiment.Engine);
         observer.Started(status, engine.Name);
         var clock = Stopwatch.StartNew();
@@ -137,18 +137,6 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         if (problem is not null)
         {
             throw new ManifestException(manifest.DisplayPath, model.Location, ManifestErrorCodes.BadInput, $"{experiment.Key}: {tensor.Path} has {problem}");
-        }
-    }
-
-    // Left by a run killed between writing and renaming; this run holds the lock, so no writer owns them.
-    private static void RemoveAbandonedTemporaries(string folder)
-    {
-        if (Directory.Exists(folder))
-        {
-            foreach (string file in Directory.EnumerateFiles(folder, ".*.tmp"))
-            {
-                File.Delete(file);
-            }
         }
     }
 

@@ -31,8 +31,10 @@ public sealed class DiffCommandTests : IDisposable
         Assert.EndsWith(") -> the working tree", lines[0], StringComparison.Ordinal);
         Assert.Equal(["Experiment", "Layer", "Field", "Old", "New", "Change"], Cells(lines[1]));
         Assert.Equal(["alpha/16", "2", "violations_count", $"{before}", $"{before + 1}"], Cells(lines[2])[..5]);
-        Assert.StartsWith("diff: 1 changed, 0 added, 0 removed, 1 unchanged ", lines[3], StringComparison.Ordinal);
-        Assert.Equal(4, lines.Length);
+        // The fields derived from the count change with it: the rate, and the means when there were violations.
+        string[] derived = before > 0 ? ["violation_rate", "absolute_error", "relative_error"] : ["violation_rate"];
+        Assert.Equal(derived, lines[3..^1].Select(line => $"{Cells(line)[0]} {Cells(line)[1]} {Cells(line)[2]}").Select(row => row["alpha/16 2 ".Length..]));
+        Assert.StartsWith("diff: 1 changed, 0 added, 0 removed, 1 unchanged ", lines[^1], StringComparison.Ordinal);
     }
 
     [GitFact]
@@ -49,7 +51,7 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal(0, between.ExitCode);
         Assert.StartsWith($"diff: {first} ({first[..7]}) -> {second} ({second[..7]})", between.Out, StringComparison.Ordinal);
         var rows = Lines(between.Out).Where(l => l.StartsWith("alpha/", StringComparison.Ordinal) || l.StartsWith("beta/", StringComparison.Ordinal)).ToList();
-        Assert.Equal("beta/16", Assert.Single(rows)[..7]);
+        Assert.Equal(["beta/16 violations_count", "beta/16 violation_rate"], rows.Select(r => $"{Cells(r)[0]} {Cells(r)[2]}"));
         Assert.Contains("diff: 1 changed, 0 added, 0 removed, 1 unchanged", between.Out, StringComparison.Ordinal);
 
         Assert.Equal(0, sinceSecond.ExitCode);
@@ -99,7 +101,10 @@ public sealed class DiffCommandTests : IDisposable
         var experiments = root.GetProperty("experiments").EnumerateArray().ToList();
         Assert.Equal(["alpha/16", "beta/16"], experiments.Select(e => e.GetProperty("key").GetString()));
         Assert.Equal(["changed", "removed"], experiments.Select(e => e.GetProperty("status").GetString()));
-        var change = Assert.Single(experiments[0].GetProperty("changes").EnumerateArray());
+        // One more violation changes the count and, derived from it, the rate.
+        var changes = experiments[0].GetProperty("changes").EnumerateArray().ToList();
+        Assert.Equal(["violations_count", "violation_rate"], changes.Select(c => c.GetProperty("field").GetString()));
+        var change = changes[0];
         Assert.Equal(["layer", "field", "old", "new"], change.EnumerateObject().Select(p => p.Name));
         Assert.Equal(1, change.GetProperty("layer").GetInt32());
         Assert.Equal("violations_count", change.GetProperty("field").GetString());
@@ -230,14 +235,22 @@ public sealed class DiffCommandTests : IDisposable
     private long AddViolation(string label, int layer) =>
         Change(label, layer, stats => stats with { ViolationsCount = stats.ViolationsCount + 1 }).ViolationsCount;
 
-    // Rewrites one layer of label/16's result file; returns that layer as it was.
+    // Rewrites one layer of label/16's result file, its rates and means derived again from the
+    // changed totals (as the engine derives them, so the file stays valid); returns that layer as it was.
     private Monotone.Engine.LayerStats Change(string label, int layer, Func<Monotone.Engine.LayerStats, Monotone.Engine.LayerStats> change)
     {
         string path = study.Result(label, 16);
         var result = ResultJson.Read(path);
         var layers = result.Layers.ToArray();
         var before = layers[layer - 1];
-        layers[layer - 1] = change(before);
+        var changed = change(before);
+        layers[layer - 1] = Monotone.Engine.LayerStats.FromTotals(
+            changed.Combinations,
+            changed.ViolationsCount,
+            changed.TotalAbsoluteError,
+            changed.TotalRelativeError,
+            changed.AbsoluteErrorStd,
+            changed.RelativeErrorStd) with { Layer = changed.Layer };
         File.WriteAllBytes(path, ResultJson.ToBytes(result with { Layers = layers }));
         return before;
     }
