@@ -68,17 +68,10 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
         Assert.True(File.Exists(Path.Combine(root, "paper", "figures", "violation_rate.pdf")), first.Log);
         Assert.True(File.Exists(Path.Combine(root, "paper", "appendix.pdf")), first.Log);
 
-        Assert.True(second.ExitCode == 0, second.Log);
-        Assert.Contains("Skipping target \"MonotoneAnalyze\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
-        Assert.Contains("Skipping target \"MonotoneFigures\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
-        Assert.Contains("Skipping target \"MonotoneAppendix\" because all output files are up-to-date", second.Log, StringComparison.Ordinal);
-        Assert.DoesNotContain("tool run dotnet-monotone", second.Log, StringComparison.Ordinal);
+        PipelineLog.RanNothing(second, "tool run dotnet-monotone");
         Assert.Equal(written, File.GetLastWriteTimeUtc(study.Result("alpha", 16)));
 
-        Assert.True(third.ExitCode == 0, third.Log);
-        Assert.Contains("gamma/16: analysing", third.Log, StringComparison.Ordinal);
-        Assert.DoesNotContain("alpha/16", third.Log, StringComparison.Ordinal);
-        Assert.DoesNotContain("beta/16", third.Log, StringComparison.Ordinal);
+        PipelineLog.AnalysedOnlyGamma(third);
         Assert.Equal(written, File.GetLastWriteTimeUtc(study.Result("alpha", 16)));
     }
 }
