@@ -6,8 +6,10 @@ namespace Monotone.Tests.Build;
 /// <summary>
 /// The Monotone.Build and Monotone.Tool packages of this checkout, packed once for every
 /// packaging test (`dotnet pack --no-build` of the outputs the test run was built from) into a
-/// local feed, with a NuGet packages folder of their own: a package of the same version left in
-/// the user's cache by an earlier run can never stand in for this one.
+/// local feed, with a NuGet packages folder and a CLI home of their own: a package of the same
+/// version left in the user's cache by an earlier run can never stand in for this one, and the
+/// tools these tests install never enter the user's local-tool resolver cache
+/// (~/.dotnet/toolResolverCache), where their deleted paths would shadow the user's own restore.
 /// </summary>
 public sealed partial class PackedPackages : IDisposable
 {
@@ -17,6 +19,7 @@ public sealed partial class PackedPackages : IDisposable
     {
         Directory.CreateDirectory(Feed);
         Directory.CreateDirectory(PackagesFolder);
+        Directory.CreateDirectory(CliHome);
         foreach (string project in new[] { "build/Monotone.Build/Monotone.Build.csproj", "tools/Monotone.Tool/Monotone.Tool.csproj" })
         {
             var (code, log) = DotnetCli.Run(RepositoryRoot.Path, null,
@@ -37,11 +40,19 @@ public sealed partial class PackedPackages : IDisposable
     /// <summary>NUGET_PACKAGES for every consumer of the feed.</summary>
     public string PackagesFolder => folder.File("packages");
 
+    /// <summary>DOTNET_CLI_HOME for every consumer of the feed.</summary>
+    public string CliHome => folder.File("cli-home");
+
     /// <summary>The packages' version, from Nerdbank.GitVersioning (one per commit).</summary>
     public string Version { get; }
 
     /// <summary>The environment for a `dotnet` process that consumes the feed.</summary>
-    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?> { ["NUGET_PACKAGES"] = PackagesFolder };
+    public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
+    {
+        ["NUGET_PACKAGES"] = PackagesFolder,
+        ["DOTNET_CLI_HOME"] = CliHome,
+        ["DOTNET_SKIP_FIRST_TIME_EXPERIENCE"] = "1",
+    };
 
     /// <summary>
     /// Writes a nuget.config into <paramref name="repository"/> with the feed for Monotone.* and,
