@@ -28,8 +28,6 @@ SCALE_RUNS=${SCALE_RUNS:-2}
 PYTHON=${PYTHON:-/usr/bin/python3}
 NOTEBOOK_TIMEOUT=${NOTEBOOK_TIMEOUT:-3600}
 
-TOOL=(dotnet tools/Monotone.Tool/bin/Release/net10.0/dotnet-monotone.dll)
-BENCH=(dotnet benchmarks/Monotone.Benchmarks/bin/Release/net10.0/Monotone.Benchmarks.dll)
 
 mkdir -p "$OUT" "$DATA"
 RAW="$OUT/raw.tsv"
@@ -38,6 +36,9 @@ trap 'rm -rf "$WORK"' EXIT
 
 dotnet build -c Release -v quiet -nologo tools/Monotone.Tool >/dev/null
 dotnet build -c Release -v quiet -nologo benchmarks/Monotone.Benchmarks >/dev/null
+# Wherever the projects put their outputs (-o, artifacts paths), never a hand-written bin/ path.
+TOOL=(dotnet "$(dotnet msbuild tools/Monotone.Tool -getProperty:TargetPath -p:Configuration=Release)")
+BENCH=(dotnet "$(dotnet msbuild benchmarks/Monotone.Benchmarks -getProperty:TargetPath -p:Configuration=Release)")
 # shellcheck disable=SC2086
 [ -z "$INPUTS" ] || "$PYTHON" benchmarks/make-inputs.py "$DATA" $INPUTS
 

@@ -13,6 +13,14 @@ internal sealed class LiveRunObserver(ProgressContext context) : IRunObserver
     public static void Run(TextWriter terminal, Action<IRunObserver> work)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(terminal) });
+        if (!console.Profile.Capabilities.Ansi || !console.Profile.Capabilities.Interactive)
+        {
+            // A terminal that cannot redraw (TERM=dumb, an Emacs shell): Spectre would show the
+            // bars only once the run ends, so a long run would look hung. Plain lines as they happen.
+            work(new PlainRunObserver(terminal));
+            return;
+        }
+
         console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new ElapsedTimeColumn())

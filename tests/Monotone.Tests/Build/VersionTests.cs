@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using System.Text.RegularExpressions;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Build;
+
+/// <summary>
+/// Nerdbank.GitVersioning as this repository configures it (version.json, Directory.Build.*),
+/// in a small git repository of its own: every commit packs a new version, the informational
+/// version that result files record stays the base version, and a shallow clone still builds.
+/// </summary>
+[Collection(PackagingCollection.Name)]
+public sealed partial class VersionTests
+{
+    [Fact]
+    public void A_second_commit_packs_a_second_version_with_the_same_recorded_version_and_a_shallow_clone_builds()
+    {
+        using var folder = new TemporaryFolder();
+        string repository = folder.File("repository");
+        Directory.CreateDirectory(repository);
+        foreach (string file in new[] { "version.json", "Directory.Build.props", "Directory.Build.targets", "Directory.Packages.props", "global.json" })
+        {
+            File.Copy(Path.Combine(RepositoryRoot.Path, file), Path.Combine(repository, file));
+        }
+
+        WriteCacheOnlyNuGetConfig(repository);
+        File.WriteAllText(Path.Combine(repository, "Sample.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><IsPackable>true</IsPackable></PropertyGroup>\n</Project>\n");
+        File.WriteAllText(Path.Combine(repository, "Sample.cs"), "namespace Sample;\n\npublic static class Empty;\n");
+        Git(repository, "init", "-q");
+        Git(repository, "add", "-A");
+        Git(repository, "commit", "-q", "-m", "first");
+
+        var first = Pack(repository, folder.File("first"));
+        Git(repository, "commit", "-q", "--allow-empty", "-m", "second");
+        var second = Pack(repository, folder.File("second"));
+        Git(folder.Path, "clone", "-q", "--depth", "1", $"file://{repository}", "shallow");
+        WriteCacheOnlyNuGetConfig(folder.File("shallow"));
+        var shallow = Pack(folder.File("shallow"), folder.File("third"));
+
+        Assert.NotEqual(first.Version, second.Version);
+        Assert.Equal("0.1.0", first.Recorded);
+        Assert.Equal("0.1.0", second.Recorded);
+        Assert.Equal("0.1.0", shallow.Recorded);
+    }
+
+    private static (string Version, string Recorded) Pack(string repository, string feed)
+    {
+        var (code, log) = DotnetCli.Run(repository, null, ["pack", "-o", feed, .. DotnetCli.BuildOptions]);
+        Assert.True(code == 0, log);
+        string package = Path.GetFileName(Directory.GetFiles(feed, "Sample.*.nupkg").Single());
+        string dll = Directory.GetFiles(Path.Combine(repository, "bin"), "Sample.dll", SearchOption.AllDirectories).Single();
+        return (PackageVersion().Match(package).Groups[1].Value, FileVersionInfo.GetVersionInfo(dll).ProductVersion!);
+    }
+
+    private static void WriteCacheOnlyNuGetConfig(string repository)
+    {
+        // The user's NuGet cache read as a feed: Nerdbank.GitVersioning is there once this checkout restored.
+        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        File.WriteAllText(Path.Combine(repository, "nuget.config"),
+            $"<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"cache\" value=\"{cache}\" />\n  </packageSources>\n</configuration>\n");
+    }
+
+    private static void Git(string folder, params string[] args)
+    {
+        var (code, log) = DotnetCli.Program("git", folder,
+            new Dictionary<string, string?>
+            {
+                ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.org",
+                ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.org",
+            },
+            args);
+        Assert.True(code == 0, log);
+    }
+
+    [GeneratedRegex(@"^Sample\.(.+)\.nupkg$")]
+    private static partial Regex PackageVersion();
+}
