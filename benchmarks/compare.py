@@ -1,5 +1,5 @@
 #!/usr/bin/python3
-"""Check that two result files agree as DESIGN.md §1 demands: violation counts
+"""Check that two result files agree as docs/design.md §1 demands: violation counts
 equal, every float within 1e-9 relative (1e-12 absolute near zero).
 
     benchmarks/compare.py NOTEBOOK.json MONOTONE.json

@@ -4,7 +4,7 @@
 Each case draws a shape (layers, heads, n), a dtype, a storage layout (contiguous,
 transposed, permuted, a view into a larger storage with an offset) and a kind of
 values (probabilities, peaked probabilities, raw logits), saves it with torch.save,
-and compares the notebook's statistics with every engine's under DESIGN.md §1's bar.
+and compares the notebook's statistics with every engine's under docs/design.md §1's bar.
 
     /usr/bin/python3 scripts/check-against-notebook.py [--seed S] [--cases N] [--engines fast,reference,torch]
 

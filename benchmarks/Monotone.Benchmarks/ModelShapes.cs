@@ -1,6 +1,6 @@
 namespace Monotone.Benchmarks;
 
-/// <summary>The notebook's five models (DESIGN.md §2): label, layers, heads.</summary>
+/// <summary>The notebook's five models (docs/design.md §2): label, layers, heads.</summary>
 internal static class ModelShapes
 {
     public static IReadOnlyList<(string Label, int Layers, int Heads)> All { get; } =

@@ -6,7 +6,7 @@ using static TorchSharp.torch;
 namespace Monotone.Engine.Torch;
 
 /// <summary>
-/// Steps 1-6 of DESIGN.md §1 as the notebook writes them in torch, one layer at a time and
+/// Steps 1-6 of docs/design.md §1 as the notebook writes them in torch, one layer at a time and
 /// a batch of heads at a time: add the ALiBi scores <c>-head_alphas * (i - j)</c>, fill the
 /// future (<c>~tril</c>) with -inf, softmax over keys, mean over heads, cumsum over keys.
 /// Tensors it creates belong to the caller's dispose scope.

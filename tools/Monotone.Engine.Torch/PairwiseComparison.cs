@@ -4,7 +4,7 @@ using static TorchSharp.torch;
 namespace Monotone.Engine.Torch;
 
 /// <summary>
-/// Steps 7-8 of DESIGN.md §1 as the notebook writes them: gather the rows of every pair
+/// Steps 7-8 of docs/design.md §1 as the notebook writes them: gather the rows of every pair
 /// i &lt; j (<c>triu_indices(n, n, 1)</c>), <c>diff = layer_i - layer_j</c>, violations where
 /// <c>diff &lt; -epsilon</c>, then counts, sums and standard deviations of the absolute and
 /// relative errors. The pairs run in chunks, so memory is bounded by the chunk, not n³.

@@ -3,7 +3,7 @@ using Monotone.TensorInput;
 namespace Monotone.Engine;
 
 /// <summary>
-/// Steps 1-6 of DESIGN.md §1 for one layer: add ALiBi scores, mask j &gt; i,
+/// Steps 1-6 of docs/design.md §1 for one layer: add ALiBi scores, mask j &gt; i,
 /// softmax over keys, average heads, and take the cumulative sum along keys.
 /// Heads are streamed one at a time, so memory is two n×n buffers.
 /// </summary>

@@ -4,7 +4,7 @@ namespace Monotone.Engine;
 
 /// <summary>
 /// Statistics for a single layer, with the notebook's field names and meanings
-/// (DESIGN.md §1, step 8).
+/// (docs/design.md §1, step 8).
 /// </summary>
 public sealed record LayerStats(
     long Combinations,

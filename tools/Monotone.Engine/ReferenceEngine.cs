@@ -34,7 +34,7 @@ public sealed class ReferenceEngine : IMonotonicityEngine
         return layers;
     }
 
-    /// <summary>Step 7-8 of DESIGN.md §1 on one layer's cumulative attention C (n×n).</summary>
+    /// <summary>Step 7-8 of docs/design.md §1 on one layer's cumulative attention C (n×n).</summary>
     public static LayerStats PairwiseStats(ReadOnlySpan<double> c, int n, double epsilon, double relativeFloor)
     {
         // First pass: count and totals. Second pass: squared deviations from the

@@ -3,7 +3,7 @@ using ScottPlot;
 namespace Monotone.Figures;
 
 /// <summary>
-/// The notebook's look (DESIGN.md §8: SciencePlots' science + bright + grid +
+/// The notebook's look (docs/design.md §8: SciencePlots' science + bright + grid +
 /// no-latex styles, then DejaVu Sans and the notebook's own settings), in
 /// points. Figures are drawn with one canvas unit per point, so these numbers
 /// are what reaches the page.

@@ -7,7 +7,7 @@ namespace Monotone.Figures;
 /// The faces every figure and the appendix draw with: subsets of DejaVu Sans
 /// embedded in this assembly (see Fonts/make-subsets.sh). Loading them from our
 /// own bytes, never by family name, is what keeps text from silently vanishing
-/// where SkiaSharp cannot resolve a name (DESIGN.md §5), and keeps every
+/// where SkiaSharp cannot resolve a name (docs/design.md §5), and keeps every
 /// machine's output the same.
 /// </summary>
 public static class PaperFonts

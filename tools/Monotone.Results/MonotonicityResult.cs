@@ -3,7 +3,7 @@ using Monotone.Engine;
 namespace Monotone.Results;
 
 /// <summary>
-/// One experiment's result file (DESIGN.md §4): the per-layer statistics under the
+/// One experiment's result file (docs/design.md §4): the per-layer statistics under the
 /// notebook's names, and everything needed to say where they came from. Nothing
 /// in it depends on the clock or the machine, so it can be committed.
 /// </summary>

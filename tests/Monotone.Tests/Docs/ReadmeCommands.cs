@@ -112,20 +112,85 @@ internal static partial class ReadmeCommands
             case "monotone":
                 var parse = MonotoneCli.Commands(new ToolConsole(TextWriter.Null, TextWriter.Null, Interactive: false)).Parse([.. words.Skip(2)]);
                 return parse.Errors.Count == 0 ? null : $"the tool's parser says: {string.Join("; ", parse.Errors.Select(e => e.Message))}";
-            case "build" or "test":
-                return words.Skip(2).Select(PropertyProblem).FirstOrDefault(p => p is not null);
+            case "build" or "test" or "publish" or "pack":
+                return BuildProblem(words.Skip(2).ToList());
             case "tool":
-                return words.Count == 3 && words[2] == "restore" ? null : "the only dotnet tool command a user needs is `dotnet tool restore`";
+                return words.Count == 3 && words[2] == "restore" ? null
+                    : words.Count > 3 && words[2] == "install" ? InstallProblem(words.Skip(3).ToList())
+                    : "the dotnet tool commands a user needs are `dotnet tool restore` and `dotnet tool install Monotone.Tool`";
+            case "new":
+                return words.Count == 3 && words[2] == "tool-manifest" ? null : "the only template a user needs is `dotnet new tool-manifest`";
             default:
                 return $"`dotnet {words[1]}`: use `dotnet monotone ...` (after `dotnet tool restore`) or `dotnet build`/`dotnet test`";
         }
+    }
+
+    // The options of dotnet build, test, publish and pack that the README uses, and whether each takes a value.
+    private static readonly Dictionary<string, bool> BuildOptions = new(StringComparer.Ordinal)
+    {
+        ["-c"] = true, ["--configuration"] = true, ["-o"] = true, ["--output"] = true, ["--artifacts-path"] = true,
+    };
+
+    private static string? BuildProblem(IReadOnlyList<string> arguments)
+    {
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            string argument = arguments[i];
+            if (BuildOptions.TryGetValue(argument, out bool takesValue))
+            {
+                if (takesValue && (i + 1 >= arguments.Count || arguments[i + 1].StartsWith('-')))
+                {
+                    return $"{argument} needs a value";
+                }
+
+                if (argument is "-c" or "--configuration" && arguments[i + 1] is not ("Debug" or "Release"))
+                {
+                    return $"no configuration {arguments[i + 1]}";
+                }
+
+                i += takesValue ? 1 : 0;
+            }
+            else if (argument.StartsWith('-'))
+            {
+                if (PropertyProblem(argument) is { } problem)
+                {
+                    return problem;
+                }
+            }
+            else if (!File.Exists(Path.Combine(RepositoryRoot.Path, argument)) && !Directory.Exists(Path.Combine(RepositoryRoot.Path, argument)))
+            {
+                return $"no project {argument} in the repository";
+            }
+        }
+
+        return null;
+    }
+
+    // The package is Monotone.Tool (its command is dotnet-monotone); the rest are dotnet tool install's own options.
+    private static string? InstallProblem(IReadOnlyList<string> arguments)
+    {
+        string[] withValue = ["--version", "--add-source", "--tool-path"];
+        var positional = new List<string>();
+        for (int i = 0; i < arguments.Count; i++)
+        {
+            if (withValue.Contains(arguments[i], StringComparer.Ordinal))
+            {
+                i++;
+            }
+            else if (arguments[i] is not ("-g" or "--global" or "--local"))
+            {
+                positional.Add(arguments[i]);
+            }
+        }
+
+        return positional is ["Monotone.Tool"] ? null : $"the tool's package is Monotone.Tool, not {string.Join(' ', positional)}";
     }
 
     private static string? PropertyProblem(string argument)
     {
         if (!argument.StartsWith("-p:", StringComparison.Ordinal))
         {
-            return argument.StartsWith('-') ? $"unexpected option {argument}" : null;
+            return $"unexpected option {argument}";
         }
 
         string name = argument[3..].Split('=')[0];

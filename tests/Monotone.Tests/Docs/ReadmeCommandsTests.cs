@@ -31,6 +31,10 @@ public sealed class ReadmeCommandsTests
     [InlineData("dotnet run --project tools/Monotone.Tool -- status")]
     [InlineData("dotnet build -p:MonotoneNoSuchProperty=true")]
     [InlineData("dotnet tool install monotone")]
+    [InlineData("dotnet build -c Relase")]
+    [InlineData("dotnet build -o")]
+    [InlineData("dotnet publish tools/Monotone.NoSuchTool -o DIR")]
+    [InlineData("dotnet new console")]
     public void A_command_that_would_not_work_is_reported(string command) =>
         Assert.NotNull(ReadmeCommands.Problem(command));
 

@@ -4,7 +4,7 @@ using Monotone.Results;
 namespace Monotone.Tests.Support;
 
 /// <summary>
-/// The correctness bar (DESIGN.md §1): counts equal, floats within 1e-9 relative,
+/// The correctness bar (docs/design.md §1): counts equal, floats within 1e-9 relative,
 /// or 1e-12 absolute near zero.
 /// </summary>
 public static class NotebookAgreement

@@ -5,7 +5,7 @@ using Monotone.TensorInput;
 namespace Monotone.Engine.Fast;
 
 /// <summary>
-/// Steps 1-6 of DESIGN.md §1, vectorised: heads are read one at a time into one
+/// Steps 1-6 of docs/design.md §1, vectorised: heads are read one at a time into one
 /// n×n buffer, so memory is two n×n buffers whatever the head count, and each
 /// row's softmax runs on the unmasked keys only (<see cref="SoftmaxRow"/>).
 /// </summary>

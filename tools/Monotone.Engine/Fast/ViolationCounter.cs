@@ -3,7 +3,7 @@ using System.Runtime.CompilerServices;
 namespace Monotone.Engine.Fast;
 
 /// <summary>
-/// Steps 7-8 of DESIGN.md §1 in O(n² log n) per layer instead of O(n³).
+/// Steps 7-8 of docs/design.md §1 in O(n² log n) per layer instead of O(n³).
 /// <para>
 /// In column k, rows i &lt; j violate when <c>fl(C[i,k] - C[j,k]) &lt; -epsilon</c>. For a
 /// fixed later row j that predicate is monotone in C[i,k] (fl(a - b) never decreases

@@ -7,7 +7,7 @@
 # punctuation, arrows and the common mathematical operators), drop hinting (PDF viewers
 # and Skia's PNG rasteriser do not need it) and OpenType layout tables (Skia
 # draws these glyphs unshaped). Why committed files: text must never depend on
-# the fonts a machine happens to have (DESIGN.md §5).
+# the fonts a machine happens to have (docs/design.md §5).
 #
 # Needs Debian's fonts-dejavu-core (2.37) and python3-fonttools:
 #   apt-get install fonts-dejavu-core python3-fonttools
