@@ -19,11 +19,7 @@ internal sealed class VerifyCommand
 
     private readonly ToleranceOptions tolerances = new();
 
-    private readonly Option<string?> engine = SharedOptions.Engine("Recompute with this engine");
-
-    private readonly Option<string> device = SharedOptions.Device();
-
-    private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to recompute at once");
+    private readonly EngineOverrideOptions engines = new("Recompute with this engine", "How many experiments to recompute at once");
 
     private readonly Option<bool> acceptKept = new("--accept-kept")
     {
@@ -32,14 +28,10 @@ internal sealed class VerifyCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference");
-        command.Options.Add(manifest.Option);
-        command.Options.Add(tolerances.Relative);
-        command.Options.Add(tolerances.Absolute);
-        command.Options.Add(engine);
-        command.Options.Add(device);
-        command.Options.Add(jobs);
-        command.Options.Add(acceptKept);
+        var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference")
+        {
+            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept,
+        };
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
     }
@@ -48,8 +40,7 @@ internal sealed class VerifyCommand
     {
         var loaded = manifest.Read(parse);
         var comparison = tolerances.Comparison(parse);
-        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
-        var runner = new ExperimentRunner(loaded, engines, NoProgress.Instance);
+        var runner = new ExperimentRunner(loaded, engines.Engines(parse, console.Error.WriteLine), NoProgress.Instance);
         var planned = ExperimentPlan.From(loaded);
 
         // A result whose input is not here cannot be recomputed: it is counted, never passed over in silence.
@@ -59,7 +50,7 @@ internal sealed class VerifyCommand
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         ParallelWork.ForEach(
             experiments,
-            parse.GetValue(jobs),
+            parse.GetValue(engines.Jobs),
             cancellation,
             (experiment, token) =>
             {
