@@ -6,7 +6,8 @@ namespace Monotone.Tests.Pipeline;
 /// <summary>Real tensor files in the upstream layout: fingerprints, the memo, and what makes a result stale.</summary>
 public class FileInputTests
 {
-    private static string Manifest(string root) => $"""
+    /// <summary>A manifest with one 3-layer, 4-head model whose n = 12 tensor is a real file under <paramref name="root"/>.</summary>
+    internal static string Manifest(string root) => $"""
         data:
           source: files
           root: {root}
@@ -21,11 +22,18 @@ public class FileInputTests
     private static (SampleStudy Study, string Input) Setup()
     {
         var study = new SampleStudy("models: []");
-        string input = Path.Combine(study.Folder, "data", "org_model", "12", "attention_probs_mean.pt");
-        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
-        File.Copy(Path.Combine(NotebookCases.Folder, "f32_basic.pt"), input);
+        string input = CopyInput(study.Folder, "f32_basic.pt");
         study.WriteManifest(Manifest("data"));
         return (study, input);
+    }
+
+    /// <summary>Copies a notebook fixture to where <see cref="Manifest"/> (root <c>data</c>) looks for it, in <paramref name="folder"/>; returns its path.</summary>
+    internal static string CopyInput(string folder, string fixture)
+    {
+        string input = Path.Combine(folder, "data", "org_model", "12", "attention_probs_mean.pt");
+        Directory.CreateDirectory(Path.GetDirectoryName(input)!);
+        File.Copy(Path.Combine(NotebookCases.Folder, fixture), input);
+        return input;
     }
 
     [Fact]

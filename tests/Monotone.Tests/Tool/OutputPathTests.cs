@@ -1,5 +1,6 @@
 using Monotone.Results;
 using Monotone.Tests.Support;
+using Monotone.TensorInput;
 
 namespace Monotone.Tests.Tool;
 

@@ -1,5 +1,6 @@
 using System.ComponentModel;
-using System.Diagnostics;
+using System.Text;
+using Monotone.TensorInput;
 
 namespace Monotone.Appendix.Provenance;
 
@@ -73,36 +74,10 @@ public sealed class GitHistory
     /// <summary>git's trimmed standard output, or null when git is missing or fails.</summary>
     private static string? Git(string folder, params string[] arguments)
     {
-        var start = new ProcessStartInfo("git")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(folder);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        // Messages in one language and no pager, whatever the user's configuration says.
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
         try
         {
-            using var process = Process.Start(start);
-            if (process is null)
-            {
-                return null;
-            }
-
-            var error = process.StandardError.ReadToEndAsync();
-            string output = process.StandardOutput.ReadToEnd();
-            process.WaitForExit();
-            _ = error.Result;
-            return process.ExitCode == 0 ? output.Trim() : null;
+            var (code, output, _) = new GitProcess(folder).Run(arguments);
+            return code == 0 ? Encoding.UTF8.GetString(output).Trim() : null;
         }
         catch (Win32Exception)
         {

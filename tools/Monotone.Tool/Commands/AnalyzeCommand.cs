@@ -28,10 +28,7 @@ internal sealed class AnalyzeCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("analyze", "Analyse one tensor file, without a manifest, and write its result JSON");
-        command.Arguments.Add(input);
-        command.Options.Add(output);
-        command.Options.Add(tensor);
+        var command = new Command("analyze", "Analyse one tensor file, without a manifest, and write its result JSON") { input, output, tensor };
         analysis.AddTo(command);
         command.SetAction(parse => (int)Execute(parse, console));
         return command;

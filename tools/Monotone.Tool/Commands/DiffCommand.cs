@@ -35,13 +35,10 @@ internal sealed class DiffCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("diff", "Show what changed in the results between two revisions (default: HEAD against the working tree)");
-        command.Arguments.Add(revisions);
-        command.Options.Add(manifest.Option);
-        command.Options.Add(tolerances.Relative);
-        command.Options.Add(tolerances.Absolute);
-        command.Options.Add(json);
-        command.Options.Add(exitCode);
+        var command = new Command("diff", "Show what changed in the results between two revisions (default: HEAD against the working tree)")
+        {
+            revisions, manifest.Option, tolerances.Relative, tolerances.Absolute, json, exitCode,
+        };
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
     }

@@ -26,9 +26,7 @@ internal sealed class PaperCommand(string name, string description, Func<PaperIn
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command(name, description);
-        command.Options.Add(manifest.Option);
-        command.Options.Add(stamp);
+        var command = new Command(name, description) { manifest.Option, stamp };
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
     }

@@ -15,16 +15,14 @@ internal sealed class RunCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to analyse at once");
-
     private readonly Option<bool> force = new("--force")
     {
         Description = "Analyse even the experiments whose results are fresh",
     };
 
-    private readonly Option<string?> engine = SharedOptions.Engine("Use this engine for every experiment, whatever the manifest says");
-
-    private readonly Option<string> device = SharedOptions.Device();
+    private readonly EngineOverrideOptions engines = new(
+        "Use this engine for every experiment, whatever the manifest says",
+        "How many experiments to analyse at once");
 
     private readonly Option<string?> shard = new("--shard")
     {
@@ -35,15 +33,10 @@ internal sealed class RunCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/");
-        command.Options.Add(manifest.Option);
-        command.Options.Add(only);
-        command.Options.Add(jobs);
-        command.Options.Add(force);
-        command.Options.Add(engine);
-        command.Options.Add(device);
-        command.Options.Add(shard);
-        command.Options.Add(skipHashing);
+        var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/")
+        {
+            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing,
+        };
         shard.Validators.Add(r =>
         {
             try
@@ -69,12 +62,12 @@ internal sealed class RunCommand
         }
 
         // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
-        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
+        var engineFor = engines.Engines(parse, console.Error.WriteLine);
         var hashing = parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
         RunSummary summary = new([], []);
         void Work(IRunObserver observer) =>
-            summary = new ExperimentRunner(loaded, engines, observer, hashing)
-                .Run(selected, parse.GetValue(jobs), parse.GetValue(force), cancellation);
+            summary = new ExperimentRunner(loaded, engineFor, observer, hashing)
+                .Run(selected, parse.GetValue(engines.Jobs), parse.GetValue(force), cancellation);
 
         if (console.Interactive)
         {

@@ -29,12 +29,10 @@ internal sealed class StatusCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("status", "Show, per experiment, whether its result is fresh and why not");
-        command.Options.Add(manifest.Option);
-        command.Options.Add(check);
-        command.Options.Add(json);
-        command.Options.Add(rehash);
-        command.Options.Add(skipHashing);
+        var command = new Command("status", "Show, per experiment, whether its result is fresh and why not")
+        {
+            manifest.Option, check, json, rehash, skipHashing,
+        };
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
     }

@@ -5,7 +5,7 @@ namespace Monotone.Tool.Commands;
 
 /// <summary>
 /// --rtol and --atol: the tolerances of a <see cref="ResultComparison"/> (counts are always exact),
-/// for every command that compares results. <c>verify</c> still declares its own pair; it can take these.
+/// for every command that compares results (<c>verify</c>, <c>diff</c>).
 /// </summary>
 internal sealed class ToleranceOptions
 {

@@ -17,23 +17,9 @@ internal sealed class VerifyCommand
 {
     private readonly ManifestOption manifest = new();
 
-    private readonly Option<double> relative = new("--rtol")
-    {
-        Description = "Relative tolerance for floats (counts must match exactly)",
-        DefaultValueFactory = _ => ResultComparison.DefaultRelative,
-    };
+    private readonly ToleranceOptions tolerances = new();
 
-    private readonly Option<double> absolute = new("--atol")
-    {
-        Description = "Absolute tolerance for floats near zero",
-        DefaultValueFactory = _ => ResultComparison.DefaultAbsolute,
-    };
-
-    private readonly Option<string?> engine = SharedOptions.Engine("Recompute with this engine");
-
-    private readonly Option<string> device = SharedOptions.Device();
-
-    private readonly Option<int> jobs = SharedOptions.Jobs("How many experiments to recompute at once");
+    private readonly EngineOverrideOptions engines = new("Recompute with this engine", "How many experiments to recompute at once");
 
     private readonly Option<bool> acceptKept = new("--accept-kept")
     {
@@ -42,16 +28,10 @@ internal sealed class VerifyCommand
 
     public Command Create(ToolConsole console)
     {
-        relative.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--rtol"));
-        absolute.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--atol"));
-        var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference");
-        command.Options.Add(manifest.Option);
-        command.Options.Add(relative);
-        command.Options.Add(absolute);
-        command.Options.Add(engine);
-        command.Options.Add(device);
-        command.Options.Add(jobs);
-        command.Options.Add(acceptKept);
+        var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference")
+        {
+            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept,
+        };
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
     }
@@ -59,19 +39,18 @@ internal sealed class VerifyCommand
     private ExitCode Execute(ParseResult parse, ToolConsole console, CancellationToken cancellation)
     {
         var loaded = manifest.Read(parse);
-        var comparison = new ResultComparison(parse.GetValue(relative), parse.GetValue(absolute));
-        var engines = SharedOptions.Engines(parse.GetValue(engine), parse.GetValue(device)!, parse.GetValue(jobs), console.Error.WriteLine);
-        var runner = new ExperimentRunner(loaded, engines, NoProgress.Instance);
+        var comparison = tolerances.Comparison(parse);
+        var runner = new ExperimentRunner(loaded, engines.Engines(parse, console.Error.WriteLine), NoProgress.Instance);
         var planned = ExperimentPlan.From(loaded);
 
         // A result whose input is not here cannot be recomputed: it is counted, never passed over in silence.
         var absent = planned.Where(e => e.Input is FileInput file && !File.Exists(file.Path)).ToList();
         var experiments = planned.Except(absent).ToList();
-        var rows = new (Experiment Experiment, IReadOnlyList<string[]> Rows)[experiments.Count];
+        var rows = new (Experiment Experiment, IReadOnlyList<IReadOnlyList<string>> Rows)[experiments.Count];
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         ParallelWork.ForEach(
             experiments,
-            parse.GetValue(jobs),
+            parse.GetValue(engines.Jobs),
             cancellation,
             (experiment, token) =>
             {
@@ -79,11 +58,11 @@ internal sealed class VerifyCommand
                 rows[index[experiment]] = (experiment, Differences(experiment, runner.Recompute(experiment, token), comparison));
             });
 
-        var table = rows.SelectMany(r => r.Rows.Select(row => (string[])[r.Experiment.Key, .. row])).ToList();
+        var table = rows.SelectMany(r => r.Rows).ToList();
         int differing = rows.Count(r => r.Rows.Count > 0);
         if (table.Count > 0)
         {
-            WriteTable(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
+            TextTable.Write(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
             console.Out.WriteLine($"verify: {differing} of {experiments.Count} experiments differ from their committed results");
         }
         else
@@ -125,7 +104,7 @@ internal sealed class VerifyCommand
         ];
     }
 
-    private static IReadOnlyList<string[]> Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)
+    private static IReadOnlyList<IReadOnlyList<string>> Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)
     {
         MonotonicityResult committed;
         try
@@ -134,39 +113,16 @@ internal sealed class VerifyCommand
         }
         catch (BadInputException e)
         {
-            return [["-", "result", e.Problem, "-", "-"]];
+            return [[experiment.Key, "-", "result", e.Problem, "-", "-"]];
         }
 
-        var rows = new List<string[]>();
+        var rows = new List<IReadOnlyList<string>>();
         if (committed.Input.Fingerprint != recomputed.Input.Fingerprint)
         {
-            rows.Add(["-", "input", committed.Input.Fingerprint, recomputed.Input.Fingerprint, "changed"]);
+            rows.Add([experiment.Key, "-", "input", committed.Input.Fingerprint, recomputed.Input.Fingerprint, "changed"]);
         }
 
-        foreach (var d in comparison.Compare(committed.Layers, recomputed.Layers))
-        {
-            rows.Add([d.Layer == 0 ? "-" : Show(d.Layer), d.Field, Show(d.Expected), Show(d.Actual), Change(d.Expected, d.Actual)]);
-        }
-
+        rows.AddRange(comparison.Compare(committed.Layers, recomputed.Layers).Select(d => DifferenceRow.Of(experiment.Key, d)));
         return rows;
-    }
-
-    private static string Change(double committed, double recomputed)
-    {
-        double delta = recomputed - committed;
-        string sign = delta > 0 ? "+" : "";
-        return committed == 0 ? $"{sign}{Show(delta)}" : $"{sign}{Show(delta)} ({(delta / Math.Abs(committed)).ToString("+0.###E+0;-0.###E+0", CultureInfo.InvariantCulture)})";
-    }
-
-    private static string Show(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
-
-    private static void WriteTable(TextWriter writer, string[] header, IReadOnlyList<string[]> rows)
-    {
-        var widths = header.Select((h, c) => Math.Max(h.Length, rows.Max(r => r[c].Length))).ToArray();
-        writer.WriteLine(string.Join("  ", header.Select((h, c) => h.PadRight(widths[c]))).TrimEnd());
-        foreach (var row in rows)
-        {
-            writer.WriteLine(string.Join("  ", row.Select((v, c) => v.PadRight(widths[c]))).TrimEnd());
-        }
     }
 }

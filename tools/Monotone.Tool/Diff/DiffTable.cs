@@ -19,7 +19,7 @@ internal static class DiffTable
                     rows.Add([diff.Key, "-", "experiment", diff.Status == DiffStatus.Added ? "-" : "present", diff.Status == DiffStatus.Added ? "present" : "-", diff.Status == DiffStatus.Added ? "added" : "removed"]);
                     break;
                 case DiffStatus.Changed:
-                    rows.AddRange(diff.Changes.Select(c => (IReadOnlyList<string>)[diff.Key, c.Layer == 0 ? "-" : Show(c.Layer), c.Field, Show(c.Expected), Show(c.Actual), Change(c.Expected, c.Actual)]));
+                    rows.AddRange(diff.Changes.Select(c => DifferenceRow.Of(diff.Key, c)));
                     break;
             }
         }
@@ -34,14 +34,4 @@ internal static class DiffTable
             CultureInfo.InvariantCulture,
             $"diff: {Count(DiffStatus.Changed)} changed, {Count(DiffStatus.Added)} added, {Count(DiffStatus.Removed)} removed, {Count(DiffStatus.Unchanged)} unchanged (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
     }
-
-    // The difference, and relative to the old value where it is not zero: "+1 (+8.333E-2)".
-    private static string Change(double old, double @new)
-    {
-        double delta = @new - old;
-        string sign = delta > 0 ? "+" : "";
-        return old == 0 ? $"{sign}{Show(delta)}" : $"{sign}{Show(delta)} ({(delta / Math.Abs(old)).ToString("+0.###E+0;-0.###E+0", CultureInfo.InvariantCulture)})";
-    }
-
-    private static string Show(double value) => value.ToString("G10", CultureInfo.InvariantCulture);
 }

@@ -1,69 +1,33 @@
 using System.ComponentModel;
-using System.Diagnostics;
 using Monotone.TensorInput;
 using Monotone.Tool.Console;
 
 namespace Monotone.Tool.Diff;
 
 /// <summary>
-/// Runs the git command in one folder, each argument passed as itself (never through a shell),
-/// with messages in one language and no pager, whatever the user's configuration says.
+/// git for <c>diff</c>: a <see cref="GitProcess"/> whose failures are <c>diff</c>'s one-line errors
+/// (<see cref="DiffErrorCodes.GitUnavailable"/>, <see cref="DiffErrorCodes.GitFailed"/>).
 /// </summary>
-/// <remarks>
-/// Asking git rather than reading <c>.git</c> (or linking libgit2): git alone knows worktrees,
-/// packed refs, replace objects, partial clones and its own configuration, and the tool
-/// package stays free of native git binaries.
-/// </remarks>
 /// <param name="folder">The folder git runs in.</param>
 /// <param name="program">The git program, found on PATH unless a path is given (tests name a missing one).</param>
 internal sealed class GitCommand(string folder, string program = "git")
 {
+    private readonly GitProcess git = new(folder, program);
+
     /// <summary>The folder git runs in (<c>git -C</c>); paths in arguments are relative to it.</summary>
-    public string Folder { get; } = folder;
+    public string Folder => git.Folder;
 
     /// <summary>Runs <c>git -C Folder ARGUMENTS</c> and returns its exit code, standard output (raw bytes) and standard error.</summary>
     /// <exception cref="BadInputException"><see cref="DiffErrorCodes.GitUnavailable"/> when git cannot be started.</exception>
     public (int ExitCode, byte[] Output, string Error) Run(params string[] arguments)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add("-C");
-        start.ArgumentList.Add(Folder);
-        foreach (string argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["LC_ALL"] = "C";
-        start.Environment["GIT_PAGER"] = "cat";
-        start.Environment["GIT_OPTIONAL_LOCKS"] = "0";
-        start.Environment["GIT_TERMINAL_PROMPT"] = "0";
-        Process? process;
         try
         {
-            process = Process.Start(start);
+            return git.Run(arguments);
         }
         catch (Win32Exception e)
         {
             throw new BadInputException(DiffErrorCodes.GitUnavailable, ToolConsole.Origin, $"git cannot be started ({e.Message}); diff reads older results from git: install git or put it on PATH");
-        }
-
-        using (process)
-        {
-            if (process is null)
-            {
-                throw new BadInputException(DiffErrorCodes.GitUnavailable, ToolConsole.Origin, "git cannot be started; diff reads older results from git: install git or put it on PATH");
-            }
-
-            var error = process.StandardError.ReadToEndAsync();
-            using var output = new MemoryStream();
-            process.StandardOutput.BaseStream.CopyTo(output);
-            process.WaitForExit();
-            return (process.ExitCode, output.ToArray(), error.Result.Trim());
         }
     }
 
