@@ -81,7 +81,7 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
         }
 
         FiguresDefinition = Write("figures.definition", Definitions.OfFigures(manifest, experiments));
-        AppendixDefinition = Write("appendix.definition", Definitions.OfAppendix(manifest));
+        AppendixDefinition = Write("appendix.definition", Definitions.OfAppendix(manifest, experiments));
         return !Log.HasLoggedErrors;
     }
 

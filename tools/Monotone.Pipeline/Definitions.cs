@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Monotone.Engine;
+using Monotone.Results;
 using Monotone.TensorInput.Synthetic;
 
 namespace Monotone.Pipeline;
@@ -40,13 +41,23 @@ public static class Definitions
             .. experiments.Select(e => $"experiment={e.Key}"),
         ]);
 
-    /// <summary>What the appendix depends on, apart from results and figures.</summary>
-    public static string OfAppendix(Manifest.Manifest manifest) => Lines(
+    /// <summary>
+    /// What the appendix and the report depend on, apart from results and figures: the document's
+    /// text, and the commit that last changed each result (or "uncommitted"), which both show.
+    /// A commit changes no file the build reads, so without these lines an appendix written
+    /// before the results were committed would say "uncommitted" until something else changed.
+    /// </summary>
+    public static string OfAppendix(Manifest.Manifest manifest, IReadOnlyList<Experiment> experiments)
+    {
+        var history = GitHistory.Open(manifest.Folder);
+        return Lines(
         [
             $"title={manifest.Document.Title}",
             .. manifest.Document.Authors.Select(a => $"author={a}"),
             $"introduction={manifest.Document.Introduction}",
+            .. experiments.Select(e => $"commit {e.Key}={history.CommitOf(e.ResultPath)}"),
         ]);
+    }
 
     // An input not on this machine changes the definition on every build, so that the build
     // runs the experiment again: a kept result is warned about every time (docs/record.md),

@@ -1,4 +1,5 @@
 using Monotone.Appendix.Provenance;
+using Monotone.Results;
 using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Report;

@@ -1,3 +1,5 @@
+using Monotone.Results;
+
 namespace Monotone.Appendix.Provenance;
 
 /// <summary>Where one result came from, beyond what its file records.</summary>

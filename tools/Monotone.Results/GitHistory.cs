@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Text;
 using Monotone.TensorInput;
 
-namespace Monotone.Appendix.Provenance;
+namespace Monotone.Results;
 
 /// <summary>
 /// The commit that last changed a file, from git's own history (<c>git log -1 --format=%H -- FILE</c>),

@@ -1,7 +1,8 @@
 using Monotone.Appendix.Provenance;
+using Monotone.Results;
 using Monotone.Tests.Support;
 
-namespace Monotone.Tests.Appendix;
+namespace Monotone.Tests.Results;
 
 public sealed class GitHistoryTests
 {

@@ -1,0 +1,44 @@
+using Monotone.Manifest;
+using Monotone.Pipeline;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Pipeline;
+
+/// <summary>
+/// The appendix's definition follows the commit of each result, so that committing the results
+/// (which changes no file the build reads) still redraws an appendix that said "uncommitted".
+/// </summary>
+public sealed class AppendixDefinitionTests
+{
+    [GitFact]
+    public void Committing_the_results_changes_the_appendix_definition_and_nothing_else_does()
+    {
+        using var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var repository = new GitRepository(study.Folder);
+
+        string beforeCommit = Definition(study);
+        string head = repository.CommitAll();
+        string afterCommit = Definition(study);
+        string again = Definition(study);
+
+        Assert.Contains("commit alpha/16=uncommitted", beforeCommit, StringComparison.Ordinal);
+        Assert.Contains($"commit alpha/16={head}", afterCommit, StringComparison.Ordinal);
+        Assert.Contains($"commit beta/16={head}", afterCommit, StringComparison.Ordinal);
+        Assert.Equal(afterCommit, again);
+    }
+
+    [Fact]
+    public void Outside_a_repository_the_definition_says_there_is_no_history()
+    {
+        using var study = new SampleStudy();
+
+        Assert.Contains("commit alpha/16=no git history", Definition(study), StringComparison.Ordinal);
+    }
+
+    private static string Definition(SampleStudy study)
+    {
+        var manifest = ManifestReader.Read(study.ManifestPath, []);
+        return Definitions.OfAppendix(manifest, ExperimentPlan.From(manifest));
+    }
+}
