@@ -8,7 +8,4 @@ public static class RecordCodes
 
     /// <summary>A committed result kept although its input is not on this machine: a warning, every time.</summary>
     public const string KeptResult = "MONO061";
-
-    /// <summary>A result that must be analysed again (invalid or stale) whose input is not on this machine.</summary>
-    public const string CannotRepair = "MONO062";
 }

@@ -58,6 +58,22 @@ public class RecoveryTests
     }
 
     [Fact]
+    public void Verify_does_not_accept_a_stale_result_whose_input_is_missing()
+    {
+        using var study = FileStudy(out string input);
+        study.Tool("run");
+        File.Delete(input);
+        study.WriteManifest(File.ReadAllText(study.ManifestPath).Replace("sequence_lengths: [12]", "sequence_lengths: [12]\nanalysis: { epsilon: 1e-9 }", StringComparison.Ordinal));
+
+        var (code, output, _) = study.Tool("verify", "--accept-kept");
+
+        Assert.Equal(1, code);
+        Assert.Contains("verify: model/12 is stale and its input is not on this machine, so it cannot be recomputed (option epsilon changed: 1E-10 -> 1E-09", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("accepted (--accept-kept)", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("all 0 experiments", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_clone_without_the_tensors_keeps_its_committed_results()
     {
         using var study = FileStudy(out string input);

@@ -44,7 +44,12 @@ internal sealed class VerifyCommand
         var planned = ExperimentPlan.From(loaded);
 
         // A result whose input is not here cannot be recomputed: it is counted, never passed over in silence.
+        // Only a result that is otherwise fresh is kept (docs/record.md); one that is stale or invalid
+        // without its input cannot be vouched for, and --accept-kept does not accept it.
         var absent = planned.Where(e => e.Input is FileInput file && !File.Exists(file.Path)).ToList();
+        var checker = new StatusChecker(loaded);
+        var unrepairable = absent.Select(e => (Experiment: e, Status: checker.Status(e))).Where(p => !p.Status.Fresh).ToList();
+        var kept = absent.Except(unrepairable.Select(p => p.Experiment)).ToList();
         var experiments = planned.Except(absent).ToList();
         var rows = new (Experiment Experiment, IReadOnlyList<IReadOnlyList<string>> Rows)[experiments.Count];
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
@@ -65,18 +70,27 @@ internal sealed class VerifyCommand
             TextTable.Write(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
             console.Out.WriteLine($"verify: {differing} of {experiments.Count} experiments differ from their committed results");
         }
-        else
+        else if (experiments.Count > 0)
         {
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
                 $"verify: all {experiments.Count} experiments reproduce (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
         }
+        else
+        {
+            console.Out.WriteLine("verify: no experiment could be recomputed here: no input is on this machine");
+        }
 
-        if (absent.Count > 0)
+        if (kept.Count > 0)
         {
             console.Out.WriteLine(
-                $"verify: {absent.Count} of {planned.Count} results kept without their input could not be recomputed ({string.Join(", ", absent.Select(e => e.Key))})"
+                $"verify: {kept.Count} of {planned.Count} results kept without their input could not be recomputed ({string.Join(", ", kept.Select(e => e.Key))})"
                 + (parse.GetValue(acceptKept) ? "; accepted (--accept-kept)" : "; pass --accept-kept to accept that"));
+        }
+
+        foreach (var (experiment, status) in unrepairable)
+        {
+            console.Out.WriteLine($"verify: {experiment.Key} is stale and its input is not on this machine, so it cannot be recomputed ({string.Join("; ", status.Reasons)})");
         }
 
         var stale = differing == 0 ? StalePaperFiles(loaded) : [];
@@ -85,7 +99,7 @@ internal sealed class VerifyCommand
             console.Out.WriteLine($"verify: {file} is stale: it differs from a render of the committed results (run `dotnet build`)");
         }
 
-        bool unverified = absent.Count > 0 && !parse.GetValue(acceptKept);
+        bool unverified = unrepairable.Count > 0 || (kept.Count > 0 && !parse.GetValue(acceptKept));
         return differing > 0 || stale.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
     }
 

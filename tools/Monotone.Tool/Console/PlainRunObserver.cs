@@ -18,7 +18,7 @@ internal sealed class PlainRunObserver(TextWriter writer) : IRunObserver
         Line(string.Create(CultureInfo.InvariantCulture, $"{experiment.Key}: hashing its input, {hashedBytes / 1e9:0.0} of {totalBytes / 1e9:0.0} GB"));
 
     public void Started(ExperimentStatus status, string engine) =>
-        Line($"{status.Experiment.Key}: analysing with engine {engine} ({string.Join("; ", status.Reasons)})");
+        Line($"{status.Experiment.Key}: analysing with engine {engine} ({(status.Reasons.Count > 0 ? string.Join("; ", status.Reasons) : "forced")})");
 
     public void LayerDone(Experiment experiment, LayerProgress progress) =>
         Line($"{experiment.Key}: layer {progress.LayersDone}/{progress.Layers}");
