@@ -161,7 +161,10 @@ internal static class AppendixSections
 
     private static string Tensor(InputProvenance input) => input.Tensor is null ? "" : $" [{input.Tensor}]";
 
-    private static string Shorten(string text, int length) => text.Length <= length ? text : "…" + text[^(length - 1)..];
+    // Long paths lose their middle, not their start: the model's folder comes first under the
+    // data root, and the file name and tensor last, so both ends tell the rows apart.
+    private static string Shorten(string text, int length) =>
+        text.Length <= length ? text : text[..((length - 1) / 2)] + "…" + text[^(length - 1 - ((length - 1) / 2))..];
 
     /// <summary>The value every result shares, as formula markup; the notebook's value when there are no results.</summary>
     private static string Shared(IReadOnlyList<SummaryRow> rows, Func<SummaryRow, double> value, string fallback)

@@ -40,7 +40,7 @@ internal static class LabelRules
 
         int bytes = Encoding.UTF8.GetByteCount(label);
         return bytes > ManifestLimits.MaxLabelBytes
-            ? $"label is {bytes} bytes long; a folder name holds at most {ManifestLimits.MaxLabelBytes}"
+            ? $"label is {bytes} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}"
             : null;
     }
 

@@ -42,8 +42,12 @@ public static class ManifestLimits
     /// </summary>
     public const int MaxSequenceLength = 16384;
 
-    /// <summary>A label names a folder, and Linux and macOS limit a file name to 255 bytes (NAME_MAX).</summary>
-    public const int MaxLabelBytes = 255;
+    /// <summary>
+    /// A label names a folder and, with ".N.lock" (at most 11 bytes for n up to 16384), a lock
+    /// file; Linux and macOS limit a file name to 255 bytes (NAME_MAX), so 244 is the most that
+    /// every name made from it can hold.
+    /// </summary>
+    public const int MaxLabelBytes = 244;
 
     /// <summary>How deeply <c>${A:-${B:-...}}</c> defaults may nest; real roots nest one or two.</summary>
     public const int MaxExpansionDepth = 16;

@@ -27,7 +27,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         {
             // A clone without the tensors keeps its committed results; only a missing
             // result (or --force) needs the input.
-            if (experiment.Input is FileInput file && !File.Exists(file.Path) && (force || !File.Exists(experiment.ResultPath)))
+            if (experiment.Input is FileInput file && !Path.Exists(file.Path) && (force || !File.Exists(experiment.ResultPath)))
             {
                 throw MissingInput(experiment, file);
             }
@@ -47,7 +47,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
     /// </summary>
     public MonotonicityResult Recompute(Experiment experiment, CancellationToken cancellation)
     {
-        if (experiment.Input is FileInput file && !File.Exists(file.Path))
+        if (experiment.Input is FileInput file && !Path.Exists(file.Path))
         {
             throw MissingInput(experiment, file);
         }

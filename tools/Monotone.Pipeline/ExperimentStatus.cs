@@ -57,6 +57,15 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         Changed(reasons, "option slopes", result.Options.Slopes, options.Slopes.ToString());
         Changed(reasons, "option epsilon", Show(result.Options.Epsilon), Show(options.Epsilon));
         Changed(reasons, "option relative_floor", Show(result.Options.RelativeFloor), Show(options.RelativeFloor));
+
+        // The values are what the engine used; a file whose values contradict its slope set was edited.
+        int heads = (int)result.Input.Shape[1];
+        double[]? slopes = options.Slopes.Values is { } list && list.Count != heads ? null : options.Slopes.For(heads);
+        if (slopes is null || !result.Options.SlopeValues.SequenceEqual(slopes))
+        {
+            reasons.Add($"option slope_values differ from what slopes {options.Slopes} gives for {heads} heads");
+        }
+
         return reasons;
     }
 

@@ -40,7 +40,7 @@ public sealed class StatusChecker(Manifest.Manifest manifest, InputHashing hashi
         }
 
         var reasons = ExperimentStatus.Describe(manifest, experiment, result, invalid);
-        bool absent = experiment.Input is FileInput file && !File.Exists(file.Path);
+        bool absent = experiment.Input is FileInput file && !Path.Exists(file.Path);
         Fingerprint? input = absent || (reasons.Count > 0 && !complete) ? null : Fingerprint(experiment, result, cancellation);
         if (input is not null && result is not null && input.Value != result.Input.Fingerprint)
         {
@@ -72,6 +72,9 @@ public sealed class StatusChecker(Manifest.Manifest manifest, InputHashing hashi
         }
 
         string path = ((FileInput)experiment.Input).Path;
+        // A FIFO would block the hash forever, a directory or /proc file would be misread: refuse
+        // them in one line before anything opens the path, as analyze does.
+        InputFileType.CheckRegular(path);
         if (hashing != InputHashing.Rehash && Memo.Recall(path, FileIdentity.Of(path)) is { } remembered)
         {
             return new Fingerprint(remembered, FingerprintOrigin.Memo);

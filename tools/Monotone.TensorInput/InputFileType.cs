@@ -5,7 +5,7 @@ namespace Monotone.TensorInput;
 /// blocks until a writer comes (forever, in CI), a pipe (<c>/dev/stdin</c>, <c>&lt;(...)</c>)
 /// cannot be read at the positions a tensor's view needs, and a directory or device is no tensor.
 /// </summary>
-internal static class InputFileType
+public static class InputFileType
 {
     /// <summary>Throws <see cref="BadInputException"/> (<see cref="InputErrorCodes.NotRegularFile"/>) unless
     /// <paramref name="path"/> is, after following links, a regular file; a missing path is left to the caller.</summary>

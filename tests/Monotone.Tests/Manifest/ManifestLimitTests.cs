@@ -54,14 +54,29 @@ public class ManifestLimitTests
     [Fact]
     public void A_label_longer_than_a_file_name_is_refused_and_the_longest_accepted()
     {
-        var error = Fails(Head + $"    label: {new string('a', 256)}\n");
+        var error = Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n");
 
         Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
         Assert.Equal(new SourceLocation(8, 12), error.Location);
-        Assert.Equal("label is 256 bytes long; a folder name holds at most 255", error.Problem);
+        Assert.Equal($"label is {ManifestLimits.MaxLabelBytes + 1} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}", error.Problem);
 
-        using var study = new SampleStudy(Head + $"    label: {new string('a', 255)}\n");
-        Assert.Equal(255, ManifestReader.Read(study.ManifestPath, []).Models[0].Label.Length);
+        using var study = new SampleStudy(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n");
+        Assert.Equal(ManifestLimits.MaxLabelBytes, ManifestReader.Read(study.ManifestPath, []).Models[0].Label.Length);
+    }
+
+    [Fact]
+    public void The_longest_label_at_the_longest_sequence_length_names_its_folder_and_lock_file()
+    {
+        using var study = new SampleStudy($"data:\n  source: synthetic\nsequence_lengths: [{ManifestLimits.MaxSequenceLength}]\nmodels:\n  - id: org/m\n    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n    layers: 1\n    heads: 1\n");
+        string label = new('a', ManifestLimits.MaxLabelBytes);
+        string folder = Path.GetDirectoryName(study.Result(label, ManifestLimits.MaxSequenceLength))!;
+        string locks = Path.Combine(study.Folder, ".monotone", "locks");
+        Directory.CreateDirectory(folder);
+        Directory.CreateDirectory(locks);
+
+        // The names the pipeline makes from a label: its folder, and its lock file (checked by creating both).
+        File.WriteAllText(Path.Combine(locks, $"{label}.{ManifestLimits.MaxSequenceLength}.lock"), "");
+        Assert.True(Directory.Exists(folder));
     }
 
     [Fact]

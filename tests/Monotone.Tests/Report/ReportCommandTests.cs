@@ -8,6 +8,22 @@ namespace Monotone.Tests.Report;
 public sealed class ReportCommandTests
 {
     [Fact]
+    public void A_relative_data_root_is_taken_from_the_manifest_folder_not_the_current_one()
+    {
+        using var study = new SampleStudy(Monotone.Tests.Pipeline.FileInputTests.Manifest("data"));
+        Monotone.Tests.Pipeline.FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        Assert.Equal(0, study.Tool("figures").ExitCode);
+
+        // The tests run in the test binaries' folder, never the study's: the input's row must not depend on it.
+        Assert.NotEqual(Path.GetFullPath(study.Folder), Path.GetFullPath(Environment.CurrentDirectory));
+        Assert.Equal(0, study.Tool("appendix").ExitCode);
+
+        string html = File.ReadAllText(Path.Combine(study.Folder, "paper", "report.html"));
+        Assert.Contains("<td class=\"mono\">org_model/12/attention_probs_mean.pt</td>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_appendix_command_writes_the_report_and_rewrites_it_only_when_it_changes()
     {
         using var study = SampleStudy.Built();

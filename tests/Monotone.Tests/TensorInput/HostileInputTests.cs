@@ -196,6 +196,37 @@ public class HostileInputTests
     }
 
     [LinuxFact]
+    public void A_fifo_or_directory_where_a_manifest_expects_its_input_is_refused_by_status_and_run()
+    {
+        using var study = new SampleStudy(Monotone.Tests.Pipeline.FileInputTests.Manifest("data"));
+        string path = Path.Combine(study.Folder, "data", "org_model", "12", "attention_probs_mean.pt");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        using (var mkfifo = Process.Start("mkfifo", [path]))
+        {
+            mkfifo.WaitForExit();
+            Assert.Equal(0, mkfifo.ExitCode);
+        }
+
+        // Hashing a FIFO blocks until a writer comes; RunBounded fails the test if it hangs.
+        var status = RunBounded("status", "--manifest", study.ManifestPath);
+        Assert.Equal(2, status.Code);
+        AssertOneLine(status.Error, path, "is a pipe or FIFO");
+
+        // run says which experiment it starts before it meets the input; the problem is still one line.
+        var run = RunBounded("run", "--manifest", study.ManifestPath);
+        Assert.Equal(2, run.Code);
+        Assert.Contains($"{path}: error MONO022: is a pipe or FIFO", run.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
+        Assert.False(File.Exists(study.Result("model", 12)));
+
+        File.Delete(path);
+        Directory.CreateDirectory(path);
+        var directory = RunBounded("status", "--manifest", study.ManifestPath);
+        Assert.Equal(2, directory.Code);
+        AssertOneLine(directory.Error, path, "is a directory");
+    }
+
+    [LinuxFact]
     public void A_pipe_named_by_a_proc_fd_path_is_refused()
     {
         // What /dev/stdin or <(...) name when the shell feeds a pipe.

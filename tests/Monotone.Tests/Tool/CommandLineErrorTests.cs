@@ -24,6 +24,29 @@ public class CommandLineErrorTests
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
+    [Theory]
+    [InlineData("verify", "--rtol", "abc")]
+    [InlineData("verify", "--rtol", "inf")]
+    [InlineData("verify", "--atol", "")]
+    [InlineData("run", "--jobs", "abc")]
+    [InlineData("analyze", "--epsilon", "abc")]
+    [InlineData("analyze", "--relative-floor", "inf")]
+    [InlineData("analyze", "--jobs", "99999999999")]
+    [InlineData("diff", "--rtol", "x")]
+    public void A_value_that_is_not_a_number_is_a_usage_error_not_a_trace(string command, string option, string value)
+    {
+        using var study = new SampleStudy();
+
+        var (code, stdout, error) = command == "analyze"
+            ? ToolRunner.Run(command, Path.Combine(study.Folder, "x.pt"), option, value)
+            : study.Tool(command, option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"monotone: error MONO040: Cannot parse argument '{value}' for option '{option}'", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void A_manifest_nested_50000_levels_is_one_line_and_exit_2()
     {

@@ -63,7 +63,7 @@ internal sealed class AnalysisOptionSet
         Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
         Jobs.Validators.Add(result =>
         {
-            if (result.GetValueOrDefault<int>() < 0)
+            if (TryValue(result, out int jobs) && jobs < 0)
             {
                 result.AddError("--jobs must be 0 (one per processor) or a positive number");
             }
@@ -127,10 +127,28 @@ internal sealed class AnalysisOptionSet
     /// <summary>An option validator: the value must be finite and >= 0 (NaN and negative tolerances or thresholds mean nothing).</summary>
     internal static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, string name)
     {
-        double value = result.GetValueOrDefault<double>();
-        if (!(value >= 0) || double.IsInfinity(value))
+        if (TryValue(result, out double value) && (!(value >= 0) || double.IsInfinity(value)))
         {
             result.AddError($"{name} must be a finite number >= 0, not {value.ToString(CultureInfo.InvariantCulture)}");
+        }
+    }
+
+    /// <summary>
+    /// The option's value for a validator; false when the text is not a number of that type. The
+    /// parser reports that itself as a parse error ("Cannot parse argument ..."), but System.CommandLine
+    /// throws if a validator asks for the value first, which would end the tool with a stack trace.
+    /// </summary>
+    internal static bool TryValue<T>(System.CommandLine.Parsing.OptionResult result, out T value)
+    {
+        try
+        {
+            value = result.GetValueOrDefault<T>();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            value = default!;
+            return false;
         }
     }
 }

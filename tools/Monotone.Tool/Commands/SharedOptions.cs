@@ -11,7 +11,7 @@ internal static class SharedOptions
         var jobs = new Option<int>("--jobs", "-j") { Description = description, DefaultValueFactory = _ => 1 };
         jobs.Validators.Add(r =>
         {
-            if (r.GetValueOrDefault<int>() < 1)
+            if (AnalysisOptionSet.TryValue(r, out int jobs) && jobs < 1)
             {
                 r.AddError("--jobs must be at least 1");
             }

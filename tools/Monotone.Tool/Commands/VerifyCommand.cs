@@ -46,7 +46,7 @@ internal sealed class VerifyCommand
         // A result whose input is not here cannot be recomputed: it is counted, never passed over in silence.
         // Only a result that is otherwise fresh is kept (docs/record.md); one that is stale or invalid
         // without its input cannot be vouched for, and --accept-kept does not accept it.
-        var absent = planned.Where(e => e.Input is FileInput file && !File.Exists(file.Path)).ToList();
+        var absent = planned.Where(e => e.Input is FileInput file && !Path.Exists(file.Path)).ToList();
         var checker = new StatusChecker(loaded);
         var unrepairable = absent.Select(e => (Experiment: e, Status: checker.Status(e))).Where(p => !p.Status.Fresh).ToList();
         var kept = absent.Except(unrepairable.Select(p => p.Experiment)).ToList();

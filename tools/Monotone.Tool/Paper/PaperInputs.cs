@@ -32,7 +32,7 @@ internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSett
             // Reproducible bytes: a date only when SOURCE_DATE_EPOCH gives one, never the clock.
             Date = SourceDate.FromEnvironment(),
             Origins = new ResultOrigins(read.Select(r => KeyValuePair.Create(
-                r.Result, new ResultOrigin(InputOf(r.Experiment, r.Result), history.CommitOf(r.Experiment.ResultPath))))),
+                r.Result, new ResultOrigin(InputOf(manifest.Folder, r.Experiment, r.Result), history.CommitOf(r.Experiment.ResultPath))))),
         };
         return new PaperInputs(
             models,
@@ -47,12 +47,14 @@ internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSett
     /// path relative to the root (the root differs between machines; what lies below it does not),
     /// anything else as the result records it.
     /// </summary>
-    private static string InputOf(Experiment experiment, MonotonicityResult result)
+    private static string InputOf(string folder, Experiment experiment, MonotonicityResult result)
     {
         string root = experiment.Model.Settings.Root;
         if (experiment.Input is FileInput file && root.Length > 0)
         {
-            string relative = Path.GetRelativePath(root, file.Path);
+            // The root as the manifest means it: relative to the manifest's folder, never to the
+            // folder a command happens to run in (the build runs in paper/).
+            string relative = Path.GetRelativePath(Path.GetFullPath(root, folder), file.Path);
             if (!relative.StartsWith("..", StringComparison.Ordinal) && !Path.IsPathRooted(relative))
             {
                 return relative.Replace(Path.DirectorySeparatorChar, '/');
