@@ -44,7 +44,15 @@ public sealed class HashMemo
             // Merge with what other processes (other shards) wrote meanwhile.
             entries = Load(path);
             entries[file] = new Entry(fingerprint, identity);
-            AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entries, new JsonSerializerOptions { WriteIndented = true }));
+            try
+            {
+                AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entries, new JsonSerializerOptions { WriteIndented = true }));
+            }
+            catch (OutputFileException)
+            {
+                // The memo is a cache: a read-only checkout (status, verify) hashes again next time
+                // rather than fail a command that writes nothing else.
+            }
         }
     }
 
