@@ -47,6 +47,30 @@ public class CommandLineErrorTests
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
+    [Theory]
+    [InlineData("--epsilon", "1,5")]
+    [InlineData("--relative-floor", "1,000")]
+    public void A_number_with_a_comma_is_refused_not_read_as_thousands(string option, string value)
+    {
+        using var folder = new TemporaryFolder();
+
+        var (code, stdout, error) = ToolRunner.Run("analyze", folder.File("x.pt"), option, value);
+
+        Assert.Equal(2, code);
+        Assert.Equal("", stdout);
+        Assert.StartsWith($"monotone: error MONO040: {option} takes a number with a decimal point, not '{value}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_input_is_a_usage_error_not_a_trace()
+    {
+        var (code, _, error) = ToolRunner.Run("analyze", "");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith("monotone: error MONO040: INPUT is empty: name a tensor file", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
     [Fact]
     public void A_manifest_nested_50000_levels_is_one_line_and_exit_2()
     {

@@ -127,6 +127,14 @@ internal sealed class AnalysisOptionSet
     /// <summary>An option validator: the value must be finite and >= 0 (NaN and negative tolerances or thresholds mean nothing).</summary>
     internal static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, string name)
     {
+        // The invariant culture reads "1,5" as 15 (',' groups thousands): refuse it rather than
+        // analyse with a value a thousand times off.
+        if (result.Tokens.Any(t => t.Value.Contains(',', StringComparison.Ordinal)))
+        {
+            result.AddError($"{name} takes a number with a decimal point, not '{result.Tokens[0].Value}'");
+            return;
+        }
+
         if (TryValue(result, out double value) && (!(value >= 0) || double.IsInfinity(value)))
         {
             result.AddError($"{name} must be a finite number >= 0, not {value.ToString(CultureInfo.InvariantCulture)}");

@@ -30,6 +30,13 @@ internal sealed class AnalyzeCommand
     {
         var command = new Command("analyze", "Analyse one tensor file, without a manifest, and write its result JSON") { input, output, tensor };
         analysis.AddTo(command);
+        input.Validators.Add(result =>
+        {
+            if (string.IsNullOrEmpty(result.GetValueOrDefault<string>()))
+            {
+                result.AddError("INPUT is empty: name a tensor file");
+            }
+        });
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
     }
