@@ -71,7 +71,7 @@ public sealed partial class DocumentReferencesTests
     [GeneratedRegex(@"docs/design\.md §([0-9]+)")]
     private static partial Regex DesignCitation();
 
-    // "DESIGN.md" not preceded by "docs/" in any case: the design notes that live outside the repository.
+    // The upper-case design notes file, not preceded by "docs/": the notes that live outside the repository.
     [GeneratedRegex(@"(?<![A-Za-z/])DESIGN\.md")]
     private static partial Regex BareDesignCitation();
 
