@@ -80,7 +80,7 @@ public sealed class StatusChecker(Manifest.Manifest manifest, InputHashing hashi
             return new Fingerprint(remembered, FingerprintOrigin.Memo);
         }
 
-        if (hashing == InputHashing.TrustRecorded && result is not null && result.Input.Bytes == new FileInfo(path).Length)
+        if (hashing == InputHashing.TrustRecorded && result is not null && result.Input.Bytes == FileStatus.Of(path, followLinks: true).Size)
         {
             return new Fingerprint(result.Input.Fingerprint, FingerprintOrigin.Trusted);
         }

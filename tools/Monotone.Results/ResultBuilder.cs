@@ -36,7 +36,8 @@ public static class ResultBuilder
         // (together, a third of a sub-second analysis of mpt-7b at n = 256).
         var hashing = fingerprint is null ? Task.Run(() => (hash ?? FileFingerprint.Compute)(path), cancellation) : Task.FromResult(fingerprint);
         _ = Task.Run(ResultJson.Prepare, cancellation);
-        long bytes = new FileInfo(path).Length;
+        // The bytes that were read: a symbolic link's target, not the link.
+        long bytes = FileStatus.Of(path, followLinks: true).Size;
         var layers = engine.Analyze(tensor, options, progress, cancellation);
         var input = new InputIdentity(tensorName, hashing.GetAwaiter().GetResult(), bytes);
         return Wrap(tensor, input, options, engine, layers);
