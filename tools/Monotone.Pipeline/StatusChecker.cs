@@ -59,7 +59,7 @@ public sealed class StatusChecker(Manifest.Manifest manifest, InputHashing hashi
     internal string Hash(Experiment experiment, string path, CancellationToken cancellation)
     {
         var identity = FileIdentity.Of(path);
-        string value = InputHasher.Compute(path, hashProgress is null ? null : (done, total) => hashProgress(experiment, done, total), cancellation);
+        string value = FileFingerprint.Compute(path, hashProgress is null ? null : (done, total) => hashProgress(experiment, done, total), cancellation);
         Memo.Remember(path, identity, value);
         return value;
     }

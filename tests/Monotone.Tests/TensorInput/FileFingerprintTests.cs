@@ -1,11 +1,10 @@
-using Monotone.Pipeline;
 using Monotone.TensorInput;
 using Monotone.Tests.Support;
 
-namespace Monotone.Tests.Pipeline;
+namespace Monotone.Tests.TensorInput;
 
 /// <summary>The chunked hash that reports progress gives FileFingerprint's value, and reports only after its quiet time.</summary>
-public class InputHasherTests
+public class FileFingerprintTests
 {
     [Fact]
     public void Gives_the_file_fingerprint_and_reports_progress_up_to_the_whole_file()
@@ -17,7 +16,7 @@ public class InputHasherTests
         File.WriteAllBytes(path, bytes);
         var reports = new List<(long Done, long Total)>();
 
-        string value = InputHasher.Compute(path, (done, total) => reports.Add((done, total)), CancellationToken.None, quiet: TimeSpan.Zero);
+        string value = FileFingerprint.Compute(path, (done, total) => reports.Add((done, total)), CancellationToken.None, quiet: TimeSpan.Zero);
 
         Assert.Equal(FileFingerprint.Compute(path), value);
         Assert.Equal(3, reports.Count);
@@ -33,7 +32,7 @@ public class InputHasherTests
         File.WriteAllBytes(path, new byte[1000]);
         int reports = 0;
 
-        InputHasher.Compute(path, (_, _) => reports++, CancellationToken.None, quiet: TimeSpan.FromHours(1));
+        FileFingerprint.Compute(path, (_, _) => reports++, CancellationToken.None, quiet: TimeSpan.FromHours(1));
 
         Assert.Equal(0, reports);
     }
