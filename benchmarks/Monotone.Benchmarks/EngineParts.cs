@@ -1,5 +1,5 @@
 using BenchmarkDotNet.Attributes;
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Engine.Fast;
 
 namespace Monotone.Benchmarks;

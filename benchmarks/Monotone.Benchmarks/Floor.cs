@@ -2,8 +2,8 @@ using System.Numerics.Tensors;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Runtime.Intrinsics;
+using Monotone.Core;
 using Monotone.Engine.Fast;
-using Monotone.TensorInput;
 
 namespace Monotone.Benchmarks;
 

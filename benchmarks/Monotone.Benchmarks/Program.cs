@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using BenchmarkDotNet.Running;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Engine.Fast;
 using Monotone.TensorInput;

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Monotone.Core;
 using Monotone.Manifest;
 using Monotone.Pipeline;
 using Monotone.Results;

@@ -1,5 +1,5 @@
 using System.Runtime.InteropServices;
-using Monotone.TensorInput;
+using Monotone.Core;
 using TorchSharp;
 using static TorchSharp.torch;
 

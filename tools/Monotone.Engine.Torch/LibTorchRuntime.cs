@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using Monotone.Core;
 using TorchSharp;
 
 namespace Monotone.Engine.Torch;

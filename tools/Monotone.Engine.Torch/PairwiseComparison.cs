@@ -1,3 +1,4 @@
+using Monotone.Core;
 using TorchSharp;
 using static TorchSharp.torch;
 

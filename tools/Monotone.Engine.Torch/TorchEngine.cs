@@ -1,4 +1,4 @@
-using Monotone.TensorInput;
+using Monotone.Core;
 using TorchSharp;
 using static TorchSharp.torch;
 

@@ -1,5 +1,5 @@
+using Monotone.Core;
 using Monotone.Engine.Fast;
-using Monotone.TensorInput;
 
 namespace Monotone.Engine;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Engine;
 
@@ -14,7 +14,7 @@ namespace Monotone.Engine;
 /// <list type="bullet">
 /// <item>every engine: the slopes, 8·H; one <see cref="LayerStats"/> per layer, about 128·L with
 /// its reference and what the result JSON holds of it; the head being read, up to 2·n²·s in a
-/// pooled buffer (<see cref="AttentionTensor.ReadHead"/>) per worker.</item>
+/// pooled buffer (the file reader's <c>AttentionTensor.ReadHead</c>) per worker.</item>
 /// <item><see cref="FastEngine"/>: the ALiBi rows, H·(8·n + 32), shared; per worker (one per layer
 /// analysed at once, at most <see cref="FastEngine.Jobs"/>) two n×n float64 buffers, 16·n², and
 /// the violation counter's O(n) arrays, about 96·n + 8 KiB.</item>

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Text;
 using System.Text.RegularExpressions;
+using Monotone.Core;
 using Monotone.Results;
 using SkiaSharp;
 
@@ -94,7 +95,7 @@ public static partial class FigureFiles
         {
             Title = title,
             Author = author ?? "",
-            Creator = $"Monotone {ResultBuilder.ToolVersion}",
+            Creator = $"Monotone {ToolVersion.Current}",
             Producer = "Monotone (SkiaSharp PDF)",
             Creation = date,
             Modified = date,

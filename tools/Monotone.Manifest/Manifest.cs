@@ -1,4 +1,4 @@
-using Monotone.Engine;
+using Monotone.Core;
 
 namespace Monotone.Manifest;
 

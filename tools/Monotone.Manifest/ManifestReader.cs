@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Monotone.Engine;
+using Monotone.Core;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.TensorInput.Synthetic;
 

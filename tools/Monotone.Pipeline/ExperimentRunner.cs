@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Manifest;
 using Monotone.Results;

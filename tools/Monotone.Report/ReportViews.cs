@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monotone.Appendix;
+using Monotone.Core;
 using Monotone.Figures;
 using Monotone.Results;
 
@@ -16,7 +17,7 @@ internal static class ReportViews
             metadata.Title,
             string.Join(", ", metadata.Authors),
             [.. metadata.Introduction.Split("\n\n", StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)],
-            $"Monotone {ResultBuilder.ToolVersion}",
+            $"Monotone {ToolVersion.Current}",
             rows.Any(r => r.Synthetic),
             [.. rows.Select(Summary)],
             FigureGroups(models, settings, figures),

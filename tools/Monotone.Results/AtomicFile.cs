@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Results;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using System.Text;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Results;
 

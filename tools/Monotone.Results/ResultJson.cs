@@ -1,6 +1,5 @@
 using System.Text.Json;
-using Monotone.Engine;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Results;
 

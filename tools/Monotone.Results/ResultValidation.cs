@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monotone.Engine;
+using Monotone.Core;
 
 namespace Monotone.Results;
 

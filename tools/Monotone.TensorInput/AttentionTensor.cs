@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.IO.MemoryMappedFiles;
 using Microsoft.Win32.SafeHandles;
+using Monotone.Core;
 using Monotone.TensorInput.Formats;
 
 namespace Monotone.TensorInput;

@@ -1,3 +1,5 @@
+using Monotone.Core;
+
 namespace Monotone.TensorInput;
 
 /// <summary>

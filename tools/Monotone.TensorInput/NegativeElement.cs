@@ -1,3 +1,5 @@
+using Monotone.Core;
+
 namespace Monotone.TensorInput;
 
 /// <summary>
@@ -12,7 +14,7 @@ public readonly record struct NegativeElement(int Layer, int Head, int Query, in
     /// <c>q·k</c>, say) are analysed exactly as the notebook analyses them.
     /// </summary>
     public string Warning(string path) =>
-        $"{BadInputException.Escape(path)}: holds negative values where probabilities are expected, the first {Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} "
+        $"{DiagnosticText.Escape(path)}: holds negative values where probabilities are expected, the first {Value.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} "
         + $"at [layer, head, query, key] = [{Layer}, {Head}, {Query}, {Key}] (0-based); they are analysed as scores (ALiBi added, then softmax), as the notebook does ({InputErrorCodes.NegativeValues})";
 
     /// <summary>Whether this element comes before <paramref name="other"/> in [layer, head, query, key] order.</summary>

@@ -1,8 +1,7 @@
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Manifest;
 using Monotone.Pipeline;
 using Monotone.Results;
-using Monotone.TensorInput;
 using Monotone.Tool.Console;
 
 namespace Monotone.Tool;

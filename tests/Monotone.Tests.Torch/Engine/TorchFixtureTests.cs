@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Engine.Torch;
 using Monotone.TensorInput;

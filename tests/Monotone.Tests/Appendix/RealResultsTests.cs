@@ -1,6 +1,8 @@
 using Monotone.Appendix;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Figures;
+using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.Tests.Support;
 

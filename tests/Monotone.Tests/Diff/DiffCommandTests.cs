@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.Tests.Support;
 
@@ -216,7 +217,7 @@ public sealed class DiffCommandTests : IDisposable
     {
         var missing = new Monotone.Tool.Diff.GitCommand(study.Folder, Path.Combine(study.Folder, "no-such-git"));
 
-        var problem = Assert.Throws<Monotone.TensorInput.BadInputException>(() => missing.Run("--version"));
+        var problem = Assert.Throws<BadInputException>(() => missing.Run("--version"));
 
         Assert.Equal("MONO075", problem.Code);
         Assert.Equal("monotone", problem.Path);
@@ -237,14 +238,14 @@ public sealed class DiffCommandTests : IDisposable
 
     // Rewrites one layer of label/16's result file, its rates and means derived again from the
     // changed totals (as the engine derives them, so the file stays valid); returns that layer as it was.
-    private Monotone.Engine.LayerStats Change(string label, int layer, Func<Monotone.Engine.LayerStats, Monotone.Engine.LayerStats> change)
+    private LayerStats Change(string label, int layer, Func<LayerStats, LayerStats> change)
     {
         string path = study.Result(label, 16);
         var result = ResultJson.Read(path);
         var layers = result.Layers.ToArray();
         var before = layers[layer - 1];
         var changed = change(before);
-        layers[layer - 1] = Monotone.Engine.LayerStats.FromTotals(
+        layers[layer - 1] = LayerStats.FromTotals(
             changed.Combinations,
             changed.ViolationsCount,
             changed.TotalAbsoluteError,

@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Tests.Support;
 using static Monotone.Tests.Support.RandomAttention;
@@ -81,8 +82,8 @@ public class FastEngineTests
         var source = RandomAttention.Create(Kind.LogNormal, 3, 4, 2, 6);
         source.Values[(((3 * 2) + 1) * 36) + (4 * 6) + 2] = double.NaN; // layer 3, head 1, query 4, key 2
 
-        var fast = Assert.Throws<Monotone.TensorInput.BadInputException>(() => new FastEngine(jobs: 2).Analyze(source, new AnalysisOptions()));
-        var reference = Assert.Throws<Monotone.TensorInput.BadInputException>(() => new ReferenceEngine().Analyze(source, new AnalysisOptions()));
+        var fast = Assert.Throws<BadInputException>(() => new FastEngine(jobs: 2).Analyze(source, new AnalysisOptions()));
+        var reference = Assert.Throws<BadInputException>(() => new ReferenceEngine().Analyze(source, new AnalysisOptions()));
 
         Assert.Equal(reference.Message, fast.Message);
         Assert.Contains("[3, 1, 4, 2]", fast.Message, StringComparison.Ordinal);

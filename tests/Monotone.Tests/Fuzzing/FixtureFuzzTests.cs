@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Results;
 using Monotone.TensorInput;

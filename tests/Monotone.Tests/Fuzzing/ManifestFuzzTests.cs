@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Text;
 using System.Text.RegularExpressions;
+using Monotone.Core;
 using Monotone.Tests.Support;
 using Xunit.Abstractions;
 
@@ -196,7 +197,7 @@ public partial class ManifestFuzzTests(ITestOutputHelper output)
     }
 
     private static string Show(byte[] mutant) =>
-        Monotone.Manifest.DiagnosticText.Escape(Encoding.UTF8.GetString(mutant[..Math.Min(mutant.Length, 4000)]));
+        DiagnosticText.Escape(Encoding.UTF8.GetString(mutant[..Math.Min(mutant.Length, 4000)]));
 
     [GeneratedRegex(@"^(.+\(\d+,\d+\)|.+|monotone): error MONO\d{3,4}: \S")]
     private static partial Regex CanonicalLine();

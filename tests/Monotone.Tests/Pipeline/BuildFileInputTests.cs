@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.Tests.Support;
 

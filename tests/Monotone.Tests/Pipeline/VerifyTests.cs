@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Monotone.Core;
 using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Pipeline;
@@ -28,7 +29,7 @@ public class VerifyTests
         // One more violation, with the derived fields that follow from it, so the file stays valid.
         var layer = json["layers"]![2]!;
         long count = (long)layer["violations_count"]!;
-        var edited = Monotone.Engine.LayerStats.FromTotals(
+        var edited = LayerStats.FromTotals(
             (long)layer["combinations"]!, count + 1, (double)layer["total_absolute_error"]!, (double)layer["total_relative_error"]!, (double)layer["absolute_error_std"]!, (double)layer["relative_error_std"]!);
         layer["violations_count"] = count + 1;
         layer["violation_rate"] = edited.ViolationRate;

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Monotone.Engine;
+using Monotone.Core;
 
 namespace Monotone.Tests.Support;
 

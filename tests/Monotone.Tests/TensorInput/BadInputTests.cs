@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.TensorInput;
 using Monotone.Tests.Support;

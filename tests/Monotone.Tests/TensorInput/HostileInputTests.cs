@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.IO.Pipes;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.TensorInput;
 using Monotone.Tests.Support;
@@ -257,7 +258,7 @@ public class HostileInputTests
 
         Assert.Equal(2, code);
         Assert.DoesNotContain('\x1b', error);
-        AssertOneLine(error, path, "\\x1b[2J\\x1b[31mevil");
+        AssertOneLine(error, path, "\\e[2J\\e[31mevil");
     }
 
     /// <summary>Runs the tool in-process, failing the test (not hanging it) past 30 s.</summary>

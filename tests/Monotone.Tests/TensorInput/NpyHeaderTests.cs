@@ -1,4 +1,4 @@
-using Monotone.TensorInput;
+using Monotone.Core;
 using Monotone.TensorInput.Formats;
 
 namespace Monotone.Tests.TensorInput;

@@ -1,4 +1,4 @@
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Tool;
 using Monotone.Tool.Console;
 

@@ -1,6 +1,6 @@
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.Tests.Support;
-using Monotone.TensorInput;
 
 namespace Monotone.Tests.Tool;
 

@@ -1,6 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Engine.Fast;
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Monotone.Core;
 
 namespace Monotone.Engine.Fast;
 

@@ -2,6 +2,7 @@ using System.Buffers.Binary;
 using System.Numerics;
 using System.Text;
 using Microsoft.Win32.SafeHandles;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Formats;
 
@@ -113,7 +114,7 @@ internal static class NpyFormat
             : throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: 'fortran_order' is not True or False");
         var (dtype, swapped) = dict["descr"] is string descr
             ? Dtype(path, descr)
-            : throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported("(a structured or non-string 'descr')"));
+            : throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message("(a structured or non-string 'descr')"));
         return (dtype, swapped, fortran, shape);
     }
 
@@ -136,7 +137,7 @@ internal static class NpyFormat
         // NumPy has no bfloat16; '|' (no byte order) is for one-byte types only.
         if (dtype is null || order == '|')
         {
-            throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported($"'{descr}'"));
+            throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message($"'{descr}'"));
         }
 
         // '=' is the writing machine's order, which NumPy takes as the reading machine's.

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Formats;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using System.Globalization;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Formats;
 

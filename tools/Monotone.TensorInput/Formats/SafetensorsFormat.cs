@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text.Json;
 using Microsoft.Win32.SafeHandles;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Formats;
 
@@ -156,7 +157,7 @@ internal static class SafetensorsFormat
             "BF16" => TensorDtype.BFloat16,
             "F32" => TensorDtype.Float32,
             "F64" => TensorDtype.Float64,
-            _ => throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported(dtypeName)),
+            _ => throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message(dtypeName)),
         };
         long[] shape = tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
 

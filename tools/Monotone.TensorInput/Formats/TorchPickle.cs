@@ -1,4 +1,5 @@
 using System.Collections;
+using Monotone.Core;
 using Razorvine.Pickle;
 using Razorvine.Pickle.Objects;
 

@@ -1,5 +1,6 @@
 using System.Collections;
 using Microsoft.Win32.SafeHandles;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Formats;
 
@@ -55,7 +56,7 @@ internal static class TorchZipFormat
         }
         catch (NotSupportedException)
         {
-            throw new BadInputException(InputErrorCodes.Dtype, path, TensorDtypes.Unsupported(tensor.Storage.TorchDtypeName));
+            throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message(tensor.Storage.TorchDtypeName));
         }
 
         var storage = zip.Find($"{folder}data/{tensor.Storage.Key}")

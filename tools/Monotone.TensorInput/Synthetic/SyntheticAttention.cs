@@ -1,5 +1,6 @@
 using System.IO.Hashing;
 using System.Text;
+using Monotone.Core;
 
 namespace Monotone.TensorInput.Synthetic;
 

@@ -1,6 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Engine.Torch;
 
 namespace Monotone.Tool.Commands;

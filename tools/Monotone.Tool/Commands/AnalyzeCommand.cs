@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Monotone.Engine;
+using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.TensorInput;
 using Monotone.Tool.Console;

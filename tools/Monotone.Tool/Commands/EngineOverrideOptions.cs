@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Monotone.Engine;
+using Monotone.Core;
 
 namespace Monotone.Tool.Commands;
 

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Core;
 
 namespace Monotone.Tool.Commands;
 
@@ -43,7 +44,7 @@ internal static class SharedOptions
     /// else the default; each choice the torch engines make is said on <paramref name="say"/>.
     /// </summary>
     /// <param name="experimentsAtOnce">How many experiments run side by side; they share the processors.</param>
-    public static Func<string?, Monotone.Engine.IMonotonicityEngine> Engines(string? engineOverride, string device, int experimentsAtOnce, Action<string> say) => name =>
+    public static Func<string?, IMonotonicityEngine> Engines(string? engineOverride, string device, int experimentsAtOnce, Action<string> say) => name =>
     {
         int layersAtOnce = experimentsAtOnce > 1 ? Math.Max(1, Environment.ProcessorCount / experimentsAtOnce) : 0;
         var (engine, choice) = EngineCatalog.Open(engineOverride ?? name ?? EngineCatalog.Default, device, null, layersAtOnce);

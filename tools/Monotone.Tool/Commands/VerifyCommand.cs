@@ -1,9 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Pipeline;
 using Monotone.Results;
-using Monotone.TensorInput;
 using Monotone.Tool.Console;
 using Monotone.Tool.Paper;
 

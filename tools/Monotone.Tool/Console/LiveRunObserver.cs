@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Pipeline;
 using Spectre.Console;
 

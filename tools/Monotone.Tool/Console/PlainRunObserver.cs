@@ -1,5 +1,5 @@
 using System.Globalization;
-using Monotone.Engine;
+using Monotone.Core;
 using Monotone.Pipeline;
 
 namespace Monotone.Tool.Console;

@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Manifest;
 
 namespace Monotone.Tool.Console;

@@ -1,5 +1,5 @@
 using System.ComponentModel;
-using Monotone.TensorInput;
+using Monotone.Core;
 using Monotone.Tool.Console;
 
 namespace Monotone.Tool.Diff;

@@ -1,5 +1,5 @@
 using System.Text;
-using Monotone.TensorInput;
+using Monotone.Core;
 
 namespace Monotone.Tool.Diff;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
+using Monotone.Core;
 using Monotone.Results;
-using Monotone.TensorInput;
 
 namespace Monotone.Tool.Diff;
 

@@ -1,9 +1,9 @@
 using Monotone.Appendix;
 using Monotone.Appendix.Provenance;
+using Monotone.Core;
 using Monotone.Figures;
 using Monotone.Pipeline;
 using Monotone.Results;
-using Monotone.TensorInput;
 
 namespace Monotone.Tool.Paper;
 

@@ -1,6 +1,4 @@
-using Monotone.TensorInput;
-
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>The notebook's constants, as options. Defaults are the notebook's values.</summary>
 public sealed record AnalysisOptions

@@ -1,19 +1,12 @@
-using Monotone.Engine;
+using Monotone.Core;
+using Monotone.Results;
 using Monotone.TensorInput;
 
-namespace Monotone.Results;
+namespace Monotone.Pipeline;
 
 /// <summary>Runs an engine on one attention source and wraps the statistics with their provenance.</summary>
 public static class ResultBuilder
 {
-    /// <summary>
-    /// The tool version a result records: major.minor of the assembly version (from
-    /// <c>Version</c> in Directory.Build.props). Not the package version, which changes with
-    /// every commit: results are committed, and must not change when nothing but the
-    /// commit does. What the numbers depend on is recorded as <c>analysis_version</c>.
-    /// </summary>
-    public static string ToolVersion { get; } = typeof(ResultBuilder).Assembly.GetName().Version is { } v ? $"{v.Major}.{v.Minor}" : "0.0";
-
     /// <param name="fingerprint">The input's content fingerprint when the caller already knows it; computed otherwise.</param>
     /// <param name="check">Checks the opened tensor (its shape, say) before any work; throws to refuse it.</param>
     /// <param name="hash">Hashes the file when <paramref name="fingerprint"/> is null (with progress, say); <see cref="FileFingerprint.Compute"/> otherwise.</param>
@@ -59,7 +52,7 @@ public static class ResultBuilder
         IAttentionSource source, InputIdentity input, AnalysisOptions options, IMonotonicityEngine engine, IReadOnlyList<LayerStats> layers) =>
         new MonotonicityResult(
             MonotonicityResult.CurrentFormat,
-            new ToolProvenance("monotone", ToolVersion, AnalysisVersion.Current, engine.Name),
+            new ToolProvenance("monotone", ToolVersion.Current, AnalysisVersion.Current, engine.Name),
             new InputProvenance(
                 source.Path,
                 source.Format,
@@ -71,8 +64,3 @@ public static class ResultBuilder
             new OptionsProvenance(options.Slopes.ToString(), options.SlopesFor(source), options.Epsilon, options.RelativeFloor),
             layers);
 }
-
-/// <summary>What identifies an input's content, beyond its shape.</summary>
-/// <param name="Tensor">The tensor chosen inside a file holding several; null otherwise.</param>
-/// <param name="Bytes">The file's size; for a generated source, the size its tensor would have on disk.</param>
-public sealed record InputIdentity(string? Tensor, string Fingerprint, long Bytes);

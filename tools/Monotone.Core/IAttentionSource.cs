@@ -1,4 +1,4 @@
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
 /// <summary>
 /// A <c>[layers, heads, n, n]</c> attention tensor that engines read one head at a

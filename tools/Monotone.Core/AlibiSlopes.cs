@@ -1,4 +1,4 @@
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>ALiBi slope formulas, in float64.</summary>
 public static class AlibiSlopes

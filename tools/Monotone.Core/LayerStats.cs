@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>
 /// Statistics for a single layer, with the notebook's field names and meanings

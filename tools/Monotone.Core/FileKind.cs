@@ -1,4 +1,4 @@
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
 /// <summary>What kind of file system object a path names (<see cref="FileStatus"/>).</summary>
 public enum FileKind

@@ -1,4 +1,4 @@
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
 /// <summary>
 /// The fixed diagnostic code of each kind of tensor input problem (MONO020-MONO039),

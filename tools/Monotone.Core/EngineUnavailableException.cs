@@ -1,4 +1,4 @@
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>
 /// An engine that cannot run on this machine (a native library that does not load, a

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
 /// <summary>
 /// Runs the git command in one folder, each argument passed as itself (never through a shell),

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>
 /// Which ALiBi slopes to add: the notebook's formula (the default), the formulas

@@ -1,6 +1,6 @@
 using Mono.Unix.Native;
 
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
 /// <summary>
 /// The parts of POSIX <c>stat(2)</c>/<c>lstat(2)</c> that .NET does not expose: the file type,

@@ -1,14 +1,6 @@
-namespace Monotone.TensorInput;
+namespace Monotone.Core;
 
-/// <summary>The element types an attention tensor may have.</summary>
-public enum TensorDtype
-{
-    Float16,
-    BFloat16,
-    Float32,
-    Float64,
-}
-
+/// <summary>Sizes and PyTorch names of <see cref="TensorDtype"/> values.</summary>
 public static class TensorDtypes
 {
     public static int ElementSize(this TensorDtype dtype) => dtype switch
@@ -28,7 +20,4 @@ public static class TensorDtypes
         TensorDtype.Float64 => "float64",
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     };
-
-    internal static string Unsupported(string found) =>
-        $"unsupported dtype {found} (expected float16, bfloat16, float32 or float64)";
 }

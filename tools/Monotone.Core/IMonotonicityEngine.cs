@@ -1,6 +1,4 @@
-using Monotone.TensorInput;
-
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>
 /// The engine boundary: an attention tensor in, one <see cref="LayerStats"/> per
@@ -17,6 +15,3 @@ public interface IMonotonicityEngine
         IProgress<LayerProgress>? progress = null,
         CancellationToken cancellation = default);
 }
-
-/// <summary>Reported after each finished layer.</summary>
-public readonly record struct LayerProgress(int LayersDone, int Layers);

@@ -1,4 +1,4 @@
-namespace Monotone.Engine;
+namespace Monotone.Core;
 
 /// <summary>
 /// The version of what the analysis computes. Results carry it, and a cached

@@ -1,17 +1,21 @@
 using System.Globalization;
 using System.Text;
 
-namespace Monotone.Manifest;
+namespace Monotone.Core;
 
 /// <summary>
 /// Makes text from hostile files safe to print on one terminal line: control characters
-/// (C0, DEL, C1), line and paragraph separators and bidirectional overrides become visible
-/// escapes (<c>\0</c>, <c>\n</c>, <c>\e</c>, <c>\x7F</c>, <c>\u202E</c>), so a label or a
-/// dictionary key can neither break the one-line diagnostic nor drive the terminal.
+/// (C0, DEL, C1), line and paragraph separators and invisible format characters
+/// (bidirectional overrides and isolates, zero-width characters) become visible escapes
+/// (<c>\0</c>, <c>\n</c>, <c>\e</c>, <c>\x7F</c>, <c>\u202E</c>), so a label, a dictionary key
+/// or a tensor name can neither break the one-line diagnostic nor drive the terminal
+/// (docs/design.md §4, "Diagnostics"). The one escape of every message the tool prints:
+/// manifest, tensor input, command line and build.
 /// </summary>
 public static class DiagnosticText
 {
     /// <summary>Escapes <paramref name="text"/>; idempotent, since backslashes are kept as they are.</summary>
+    /// <returns><paramref name="text"/> itself when nothing needs escaping.</returns>
     public static string Escape(string text)
     {
         if (!text.Any(NeedsEscape))
@@ -38,9 +42,9 @@ public static class DiagnosticText
         return escaped.ToString();
     }
 
+    // Format (Cf) covers the bidirectional controls of CVE-2021-42574 (U+202A-U+202E,
+    // U+2066-U+2069, U+200E, U+200F, U+061C) and the zero-width characters.
     private static bool NeedsEscape(char c) =>
-        char.IsControl(c)
-        || c is '\u2028' or '\u2029'
-        || c is >= '\u202A' and <= '\u202E'
-        || c is >= '\u2066' and <= '\u2069';
+        char.GetUnicodeCategory(c) is UnicodeCategory.Control or UnicodeCategory.Format
+            or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }
