@@ -1,7 +1,7 @@
 namespace Monotone.Core;
 
 /// <summary>ALiBi slope formulas, in float64.</summary>
-public static class AlibiSlopes
+internal static class AlibiSlopes
 {
     /// <summary>The notebook's (and the paper's) formula: slope_h = 2^(-8 (h+1) / H).</summary>
     public static double[] Notebook(int heads)

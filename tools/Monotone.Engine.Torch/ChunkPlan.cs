@@ -8,7 +8,7 @@ namespace Monotone.Engine.Torch;
 /// </summary>
 /// <param name="HeadsPerBatch">Heads turned into softmax attention together.</param>
 /// <param name="PairsPerChunk">Row pairs compared together, across all n columns.</param>
-public readonly record struct ChunkPlan(int HeadsPerBatch, long PairsPerChunk)
+internal readonly record struct ChunkPlan(int HeadsPerBatch, long PairsPerChunk)
 {
     /// <summary>Without a set budget, the engine uses this share of the device's free memory...</summary>
     public const int FreeMemoryShare = 4;

@@ -7,7 +7,7 @@ namespace Monotone.Engine;
 /// softmax over keys, average heads, and take the cumulative sum along keys.
 /// Heads are streamed one at a time, so memory is two n×n buffers.
 /// </summary>
-public static class CausalSoftmax
+internal static class CausalSoftmax
 {
     /// <summary>Writes the head-mean attention <c>A[i, j]</c> of <paramref name="layer"/> into <paramref name="mean"/>.</summary>
     /// <param name="head">Scratch space of n·n values.</param>

@@ -5,7 +5,7 @@ namespace Monotone.Manifest;
 /// nothing <c>status</c> accepts can fail later in <c>run</c> for its size alone
 /// (docs/errors.md lists them with these reasons).
 /// </summary>
-public static class ManifestLimits
+internal static class ManifestLimits
 {
     /// <summary>
     /// The largest manifest file read, in bytes. The shipped one is 2 KB; a megabyte lists

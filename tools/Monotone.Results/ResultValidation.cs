@@ -12,7 +12,7 @@ namespace Monotone.Results;
 /// which is how every engine writes them. <see cref="ResultJson.Read"/> applies it, so every
 /// reader (status, run, verify, figures, appendix, LaTeX) sees only valid results.
 /// </summary>
-public static class ResultValidation
+internal static class ResultValidation
 {
     /// <summary>The first broken invariant, in words; null when the result holds them all.</summary>
     public static string? Problem(MonotonicityResult result)

@@ -8,7 +8,7 @@ namespace Monotone.TensorInput;
 /// <paramref name="Swapped"/>: elements are stored in the other byte order than this
 /// machine's (a big-endian .npy file) and are byte-swapped as they are read.
 /// </summary>
-public sealed record TensorLayout(
+internal sealed record TensorLayout(
     TensorDtype Dtype,
     long[] Shape,
     long[] Strides,
