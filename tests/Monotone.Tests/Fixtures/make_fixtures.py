@@ -696,7 +696,7 @@ def build_input_cases() -> None:
 
     # 15. Several tensors, one with a name that would drive a terminal.
     save_torch({"\x1b[2J\x1b[31mevil": torch.zeros(1, 1, 2, 2), "b": torch.zeros(1, 1, 2, 2)}, "escape_keys.pt")
-    error_case("escape_keys", "escape_keys.pt", "torch", "\\x1b[2J\\x1b[31mevil")
+    error_case("escape_keys", "escape_keys.pt", "torch", "\\e[2J\\e[31mevil")
 
     # 16. safetensors the safetensors library refuses: overlapping ranges, a name twice.
     t = random_attention(1601, 1, 2, 4)
