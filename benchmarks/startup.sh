@@ -2,39 +2,50 @@
 # Where the tool's whole-process time goes at start-up, and whether ReadyToRun pays:
 # `--help` (start-up alone) and `analyze` on the mpt-7b shape at n = 256, for the tool as
 # `dotnet publish` writes it (JIT only) and with ReadyToRun (precompiled, the same publish
-# with -p:PublishReadyToRun=true). Medians of RUNS whole processes under GNU time.
-# The issue-12 rule: adopt a remedy only if it cuts the mpt-7b whole-process time by >= 20%.
+# with -p:PublishReadyToRun=true). The variants run alternately in one loop (A, B, A, B, ...),
+# so a change in the machine's load falls on both; the script prints, per variant, the median
+# and the minimum wall time and the median CPU time (user + sys) of RUNS whole processes, and
+# the load before and after. The issue-12 rule: adopt a remedy only if it cuts the mpt-7b
+# whole-process time by >= 20%.
 #
-#   benchmarks/startup.sh        # RUNS=7; DATA=/tmp/monotone-bench (make-inputs.py writes it)
+#   benchmarks/startup.sh        # RUNS=15; DATA=/tmp/monotone-bench (make-inputs.py writes it)
+#   JIT=DIR R2R=DIR benchmarks/startup.sh   # time two existing publish folders instead
 set -euo pipefail
 cd "$(dirname "$0")/.."
-RUNS=${RUNS:-7}
+RUNS=${RUNS:-15}
 DATA=${DATA:-/tmp/monotone-bench}
 PYTHON=${PYTHON:-/usr/bin/python3}
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
 
 [ -f "$DATA/mpt-7b-256.pt" ] || "$PYTHON" benchmarks/make-inputs.py "$DATA" mpt-7b-256
-dotnet publish tools/Monotone.Tool -nologo -v:q -o "$WORK/jit" >/dev/null
-dotnet publish tools/Monotone.Tool -nologo -v:q -o "$WORK/r2r" -r linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+JIT=${JIT:-$WORK/jit}
+R2R=${R2R:-$WORK/r2r}
+[ -x "$JIT/dotnet-monotone" ] || dotnet publish tools/Monotone.Tool -c Release -nologo -v:q -o "$JIT" >/dev/null
+[ -x "$R2R/dotnet-monotone" ] || dotnet publish tools/Monotone.Tool -c Release -nologo -v:q -o "$R2R" -r linux-x64 --self-contained false -p:PublishReadyToRun=true >/dev/null
+
+names=("jit: --help" "r2r: --help" "jit: analyze mpt-7b n=256" "r2r: analyze mpt-7b n=256" "dotnet --version (host alone)")
+commands=("$JIT/dotnet-monotone --help"
+          "$R2R/dotnet-monotone --help"
+          "$JIT/dotnet-monotone analyze $DATA/mpt-7b-256.pt -o $WORK/jit.json"
+          "$R2R/dotnet-monotone analyze $DATA/mpt-7b-256.pt -o $WORK/r2r.json"
+          "dotnet --version")
+
+echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version), $RUNS runs each, alternating"
+for _ in $(seq "$RUNS"); do
+  for i in "${!commands[@]}"; do
+    # shellcheck disable=SC2086 # the command is split into words on purpose
+    /usr/bin/time -f '%e %U %S' -o "$WORK/time" ${commands[$i]} >/dev/null 2>&1
+    tail -n 1 "$WORK/time" >> "$WORK/times.$i"
+  done
+done
 
 median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
-# time NAME COMMAND...: the median wall time of RUNS processes.
-measure() {
-  local name=$1
-  shift
-  : > "$WORK/times"
-  for _ in $(seq "$RUNS"); do
-    /usr/bin/time -f '%e' -o "$WORK/time" "$@" >/dev/null 2>&1
-    tail -n 1 "$WORK/time" >> "$WORK/times"
-  done
-  printf '%-34s %s s\n' "$name" "$(median < "$WORK/times")"
-}
-
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version)"
-for build in jit r2r; do
-  measure "$build: --help" "$WORK/$build/dotnet-monotone" --help
-  measure "$build: analyze mpt-7b n=256" "$WORK/$build/dotnet-monotone" analyze "$DATA/mpt-7b-256.pt" -o "$WORK/result.json"
+printf '%-32s %8s %8s %10s\n' "" "median" "min" "cpu median"
+for i in "${!commands[@]}"; do
+  printf '%-32s %7ss %7ss %9ss\n' "${names[$i]}" \
+    "$(cut -d' ' -f1 "$WORK/times.$i" | median)" \
+    "$(cut -d' ' -f1 "$WORK/times.$i" | sort -n | head -n 1)" \
+    "$(awk '{ print $2 + $3 }' "$WORK/times.$i" | median)"
 done
-measure "dotnet --version (host alone)" dotnet --version
 echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"

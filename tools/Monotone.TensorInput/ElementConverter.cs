@@ -65,7 +65,6 @@ internal static unsafe class ElementConverter
     /// dtype, converted row by row of every head, so a sub-second analysis must not run it
     /// as tier-0 code, as it would TensorPrimitives.ConvertChecked for its first tenth of a second.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void WidenSingles(ReadOnlySpan<float> source, Span<double> destination)
     {
         int width = Vector<float>.Count;

@@ -19,7 +19,6 @@ internal sealed class DoubleRadixSort(int capacity)
     private readonly int[] counts = new int[8 * 256];
 
     /// <summary>The positions of <paramref name="values"/> in ascending order of value (ties in any order).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public ReadOnlySpan<int> Sort(ReadOnlySpan<double> values)
     {
         int m = values.Length;

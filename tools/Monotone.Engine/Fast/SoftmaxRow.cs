@@ -39,7 +39,6 @@ internal static class SoftmaxRow
     /// optimised on its first call, with everything it calls inlined, so a short run never
     /// executes it as tier-0 code.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool Accumulate<T>(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)
         where T : struct, IEightLanes<T>
     {

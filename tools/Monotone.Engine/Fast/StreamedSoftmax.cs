@@ -50,7 +50,6 @@ internal static class StreamedSoftmax
     /// <paramref name="sums"/> (n×n, zero above the diagonal); <see cref="CumulativeMeanByColumn"/>
     /// divides by the head count.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void SumOverHeads(
         IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> head, CancellationToken cancellation)
     {
@@ -79,7 +78,6 @@ internal static class StreamedSoftmax
     /// so the statistics read each column contiguously. Row i's running sum is still formed
     /// key by key in order, so C is the same as a row-wise cumulative sum, bit for bit.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void CumulativeMeanByColumn(ReadOnlySpan<double> sums, int heads, int n, Span<double> columns)
     {
         // Transposed in tiles so that neither side is walked with stride n for long.

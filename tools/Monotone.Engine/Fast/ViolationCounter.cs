@@ -80,7 +80,6 @@ internal sealed class ViolationCounter
         return layer.ToLayerStats(n);
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Column(ReadOnlySpan<double> v, double epsilon, double relativeFloor, ref ViolationTotals totals)
     {
         int m = KeepCandidates(v, epsilon);
@@ -140,7 +139,6 @@ internal sealed class ViolationCounter
     /// below it). Rows k and above of column k are complete rows, equal to within
     /// rounding, so they drop out here along with any other row that cannot take part.
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private int KeepCandidates(ReadOnlySpan<double> v, double epsilon)
     {
         double max = double.NegativeInfinity;
@@ -170,7 +168,6 @@ internal sealed class ViolationCounter
         return m;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Insert(int x, double value, int size)
     {
         for (; x <= size; x += x & -x)
@@ -186,7 +183,6 @@ internal sealed class ViolationCounter
         }
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddViolationsAgainst(double w, int prefix, double relativeFloor, ref ViolationTotals totals)
     {
         // Σ (w - v) over the node's values = count·(w - max) + Σ (max - v): non-negative terms.

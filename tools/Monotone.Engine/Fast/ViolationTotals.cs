@@ -25,7 +25,6 @@ internal struct ViolationTotals
     /// about their mean, all divided by the same <paramref name="denominator"/> = C[j,k] + floor
     /// for the relative errors (C[j,k] is the larger value of every violating pair).
     /// </summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void AddGroup(long count, double sum, double m2, double denominator)
     {
         double mean = sum / count;
