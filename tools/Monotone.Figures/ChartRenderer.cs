@@ -64,6 +64,10 @@ internal static class ChartRenderer
             line.LineStyle.StrokeJoin = SKStrokeJoin.Round;
             line.MarkerShape = curve.Markers ? MarkerShape.FilledCircle : MarkerShape.None;
             line.MarkerSize = curve.Markers ? Decorations.MarkerSize : 0;
+            if (curve.Dashed)
+            {
+                line.LinePattern = LinePattern.Dashed;
+            }
         }
 
         var actions = plot.RenderManager.RenderActions;
