@@ -39,11 +39,15 @@ internal static class ChartRenderer
         plot.RenderManager.ClearCanvasBeforeEachRender = false;
         plot.Font.Set(PaperFonts.Family);
         plot.Layout.Fixed(frame.Padding);
-        plot.Axes.SetLimits(frame.X.Min, frame.X.Max, frame.Y.Min, frame.Y.Max);
+        plot.Axes.SetLimits(frame.XRange.Min, frame.XRange.Max, frame.YRange.Min, frame.YRange.Max);
         foreach (var axis in plot.Axes.GetAxes())
         {
             StyleAxis(axis);
         }
+
+        // ScottPlot regenerates these for the final data area; Decorations draws what they hold.
+        plot.Axes.Bottom.TickGenerator = frame.X;
+        plot.Axes.Left.TickGenerator = frame.Y;
         plot.HideGrid();
 
         foreach (var curve in chart.Curves.Where(c => c.Band is not null))
@@ -60,17 +64,22 @@ internal static class ChartRenderer
             line.LineStyle.StrokeJoin = SKStrokeJoin.Round;
             line.MarkerShape = curve.Markers ? MarkerShape.FilledCircle : MarkerShape.None;
             line.MarkerSize = curve.Markers ? Decorations.MarkerSize : 0;
+            if (curve.Dashed)
+            {
+                line.LinePattern = LinePattern.Dashed;
+            }
         }
 
         var actions = plot.RenderManager.RenderActions;
-        actions.Insert(actions.FindIndex(a => a is ScottPlot.Rendering.RenderActions.RenderPlottables), new GridLines(frame));
+        actions.Insert(actions.FindIndex(a => a is ScottPlot.Rendering.RenderActions.RenderPlottables), new GridLines());
         actions.Add(new Decorations(chart, frame));
         return plot;
     }
 
     /// <summary>
-    /// ScottPlot keeps the frame. Its ticks point outward and its tick labels keep
-    /// their own distances from the frame, so both are left to <see cref="Decorations"/>.
+    /// ScottPlot keeps the frame and the tick generators. Its ticks point outward and its
+    /// tick labels keep their own distances from the frame, so drawing both is left to
+    /// <see cref="Decorations"/>: its tick marks are made invisible and its labels hidden.
     /// </summary>
     private static void StyleAxis(IAxis axis)
     {

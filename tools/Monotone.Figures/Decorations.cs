@@ -5,10 +5,17 @@ namespace Monotone.Figures;
 
 /// <summary>
 /// The parts of the notebook's style that ScottPlot 5 cannot draw itself, drawn
-/// after it: its ticks only point outward and only on the bottom and left, its
-/// tick labels, axis titles and legend use their own spacing, and it has no
-/// "1e−N" multiplier.
+/// after it from the ticks its axes hold and at the pixels its axes map them to:
+/// its tick marks only point outward and only on the bottom and left, its tick
+/// labels, axis titles and legend use their own spacing, and it has no "1e−N"
+/// multiplier.
 /// </summary>
+/// <remarks>
+/// ScottPlot can be told to draw inward ticks (a negative <c>TickMarkStyle.Length</c>) on all
+/// four axes, but it draws each axis's label, ticks and frame together and with its own
+/// paint, so the figures' PDF and SVG drawing order and bytes would change; these marks
+/// stay here, drawn in the order they always were.
+/// </remarks>
 internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
 {
     /// <summary>matplotlib's OFFSETTEXTPAD: the multiplier's baseline sits 3 pt above the frame.</summary>
@@ -22,39 +29,34 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
         var canvas = rp.Canvas;
         canvas.Save();
         var area = rp.DataRect;
+        var (bottom, left) = (rp.Plot.Axes.Bottom, rp.Plot.Axes.Left);
         using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true, IsStroke = true, StrokeWidth = FigureStyle.TickWidth };
-        DrawTicks(canvas, ink, area);
-        DrawTitles(canvas, area);
-        new LegendBox(chart, frame, area).Draw(canvas);
+        DrawTicks(canvas, ink, area, bottom, left);
+        DrawTitles(canvas, area, bottom, left);
+        new LegendBox(chart, frame, bottom, left, area).Draw(canvas);
         canvas.Restore();
     }
 
-    private void DrawTicks(SKCanvas canvas, SKPaint ink, PixelRect area)
+    private static void DrawTicks(SKCanvas canvas, SKPaint ink, PixelRect area, IXAxis bottom, IYAxis left)
     {
-        foreach (var (position, length) in Ticks(frame.X))
+        foreach (var tick in bottom.TickGenerator.Ticks)
         {
-            float x = Pixel(frame.X, position, area.Left, area.Right);
+            float x = bottom.GetPixel(tick.Position, area), length = Length(tick);
             canvas.DrawLine(x, area.Bottom, x, area.Bottom - length, ink);
             canvas.DrawLine(x, area.Top, x, area.Top + length, ink);
         }
 
-        foreach (var (position, length) in Ticks(frame.Y))
+        foreach (var tick in left.TickGenerator.Ticks)
         {
-            float y = Pixel(frame.Y, position, area.Bottom, area.Top);
+            float y = left.GetPixel(tick.Position, area), length = Length(tick);
             canvas.DrawLine(area.Left, y, area.Left + length, y, ink);
             canvas.DrawLine(area.Right, y, area.Right - length, y, ink);
         }
     }
 
-    private static IEnumerable<(double Position, float Length)> Ticks(AxisTicks axis) =>
-        Visible(axis).Select(t => (t.Position, FigureStyle.MajorTickLength))
-            .Concat(axis.Minor.Select(m => (m, FigureStyle.MinorTickLength)))
-            .Where(t => t.Item1 >= axis.Min && t.Item1 <= axis.Max);
+    private static float Length(Tick tick) => tick.IsMajor ? FigureStyle.MajorTickLength : FigureStyle.MinorTickLength;
 
-    internal static float Pixel(AxisTicks axis, double value, float from, float to) =>
-        from + (float)((value - axis.Min) / (axis.Max - axis.Min) * (to - from));
-
-    private void DrawTitles(SKCanvas canvas, PixelRect area)
+    private void DrawTitles(SKCanvas canvas, PixelRect area, IXAxis bottom, IYAxis left)
     {
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         using var tickFont = ChartFrame.Font(FigureStyle.TickLabelSize);
@@ -63,15 +65,15 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
         var label = ChartFrame.LineMetrics(labelFont);
 
         // va="top" for x tick labels, va="center_baseline" for y tick labels, as matplotlib aligns them.
-        foreach (var t in Visible(frame.X))
+        foreach (var t in bottom.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
-            float x = Pixel(frame.X, t.Position, area.Left, area.Right);
+            float x = bottom.GetPixel(t.Position, area);
             canvas.DrawText(t.Label, x, area.Bottom + FigureStyle.TickPad + tick.Ascent, SKTextAlign.Center, tickFont, text);
         }
 
-        foreach (var t in Visible(frame.Y))
+        foreach (var t in left.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
-            float y = Pixel(frame.Y, t.Position, area.Bottom, area.Top);
+            float y = left.GetPixel(t.Position, area);
             canvas.DrawText(t.Label, area.Left - FigureStyle.TickPad, y + (tick.Ascent / 2), SKTextAlign.Right, tickFont, text);
         }
 
@@ -87,6 +89,4 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
             canvas.DrawText(offset, area.Left, area.Top - OffsetTextPad, SKTextAlign.Left, tickFont, text);
         }
     }
-
-    internal static IEnumerable<AxisTick> Visible(AxisTicks axis) => axis.Major.Where(t => t.Position >= axis.Min && t.Position <= axis.Max);
 }

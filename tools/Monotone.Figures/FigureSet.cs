@@ -49,8 +49,12 @@ public static class FigureSet
 
     /// <summary>Every figure's PDF, SVG and PNG in <paramref name="folder"/>, with the bytes each should hold.</summary>
     public static IReadOnlyList<PlannedFile> Files(IReadOnlyList<ModelSeries> models, FigureSettings settings, string folder) =>
+        Files(Plan(models, settings), folder);
+
+    /// <summary>Each figure's PDF, SVG and PNG in <paramref name="folder"/>, named after the figure.</summary>
+    public static IReadOnlyList<PlannedFile> Files(IReadOnlyList<Figure> figures, string folder) =>
     [
-        .. Plan(models, settings).SelectMany(figure => new PlannedFile[]
+        .. figures.SelectMany(figure => new PlannedFile[]
         {
             new(Path.Combine(folder, figure.Name + ".pdf"), () => FigureFiles.Pdf(figure)),
             new(Path.Combine(folder, figure.Name + ".svg"), () => FigureFiles.Svg(figure)),

@@ -10,21 +10,22 @@ namespace Monotone.Figures;
 /// (about 40 KB more per figure PDF, 150 KB per SVG); one path of short
 /// strokes draws the same marks in a fraction of that.
 /// </summary>
-internal sealed class GridLines(ChartFrame frame) : IRenderAction
+internal sealed class GridLines : IRenderAction
 {
     public void Render(RenderPack rp)
     {
         var area = rp.DataRect;
+        var (bottom, left) = (rp.Plot.Axes.Bottom, rp.Plot.Axes.Left);
         using var path = new SKPath();
-        foreach (var tick in Decorations.Visible(frame.X))
+        foreach (var tick in bottom.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
-            float x = Decorations.Pixel(frame.X, tick.Position, area.Left, area.Right);
+            float x = bottom.GetPixel(tick.Position, area);
             AddDashes(path, new SKPoint(x, area.Bottom), new SKPoint(x, area.Top));
         }
 
-        foreach (var tick in Decorations.Visible(frame.Y))
+        foreach (var tick in left.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
-            float y = Decorations.Pixel(frame.Y, tick.Position, area.Bottom, area.Top);
+            float y = left.GetPixel(tick.Position, area);
             AddDashes(path, new SKPoint(area.Left, y), new SKPoint(area.Right, y));
         }
 

@@ -4,11 +4,19 @@ using SkiaSharp;
 namespace Monotone.Figures;
 
 /// <summary>
-/// The notebook's legend: no frame, 9 pt, handles 1.2 em long, and matplotlib's
-/// loc="best": of its ten anchored positions, the first that covers the fewest
-/// line vertices and crosses the fewest lines. Spacings are matplotlib's
-/// defaults, in units of the font size.
+/// The notebook's legend: no frame, 9 pt, handles 1.2 em long, placed where
+/// <see cref="BestLegendLocation"/> (matplotlib's loc="best") puts it. Spacings are
+/// matplotlib's defaults, in units of the font size.
 /// </summary>
+/// <remarks>
+/// The items are drawn here rather than by ScottPlot's <c>Legend</c>, because its
+/// <c>RenderLayout</c> cannot give the figures' bytes: it always clips the items to the
+/// legend's box (one more clip in every PDF and SVG), sizes each row from the font's line
+/// spacing where matplotlib uses the "lp" line box (<see cref="ChartFrame.LineMetrics"/>),
+/// draws each handle from right to left, and draws the labels through its own
+/// <c>LabelStyle</c> paint. The placement is ScottPlot's: an <see cref="Alignment"/> inside
+/// the data area (<see cref="PixelRect.AlignedInside(PixelRect, Alignment, PixelPadding)"/>).
+/// </remarks>
 internal sealed class LegendBox
 {
     private const float Size = FigureStyle.LegendSize;
@@ -18,14 +26,21 @@ internal sealed class LegendBox
     private const float HandleLength = 1.2f * Size;
     private const float HandleTextPad = 0.8f * Size;
 
+    /// <summary>Two dashes and a gap across the handle, so an older revision's line reads as dashed.</summary>
+    private static readonly SKPathEffect DashedHandle = SKPathEffect.CreateDash([HandleLength * 0.3f, HandleLength * 0.2f], 0);
+
     private readonly Chart chart;
     private readonly ChartFrame frame;
+    private readonly IXAxis xAxis;
+    private readonly IYAxis yAxis;
     private readonly PixelRect area;
 
-    public LegendBox(Chart chart, ChartFrame frame, PixelRect area)
+    public LegendBox(Chart chart, ChartFrame frame, IXAxis xAxis, IYAxis yAxis, PixelRect area)
     {
         this.chart = chart;
         this.frame = frame;
+        this.xAxis = xAxis;
+        this.yAxis = yAxis;
         this.area = area;
     }
 
@@ -41,7 +56,7 @@ internal sealed class LegendBox
         float rowHeight = lp.Height, descent = lp.Bottom;
         float width = (2 * BorderPad) + HandleLength + HandleTextPad + chart.Curves.Max(c => font.MeasureText(c.Label));
         float height = (2 * BorderPad) + (chart.Curves.Count * rowHeight) + ((chart.Curves.Count - 1) * LabelSpacing);
-        var box = Best(width, height);
+        var (_, box) = BestLegendLocation.Choose(new PixelSize(width, height), area, BorderAxesPad, [.. chart.Curves.Select(Points)]);
 
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         for (int i = 0; i < chart.Curves.Count; i++)
@@ -57,6 +72,7 @@ internal sealed class LegendBox
                 IsStroke = true,
                 StrokeWidth = FigureStyle.DataLineWidth,
                 StrokeCap = SKStrokeCap.Square,
+                PathEffect = curve.Dashed ? DashedHandle : null,
             };
             canvas.DrawLine(handleLeft, handleY, handleLeft + HandleLength, handleY, line);
             if (curve.Markers)
@@ -69,97 +85,9 @@ internal sealed class LegendBox
         }
     }
 
-    /// <summary>matplotlib's Legend._find_best_position, over its codes 1 … 10 in order.</summary>
-    private SKRect Best(float width, float height)
-    {
-        var lines = chart.Curves.Select(Points).ToArray();
-        SKRect best = default;
-        int bestBadness = int.MaxValue;
-        foreach (var candidate in Candidates(width, height))
-        {
-            int badness = lines.Sum(points => points.Count(candidate.Contains) + (Crosses(points, candidate) ? 1 : 0));
-            if (badness < bestBadness)
-            {
-                (best, bestBadness) = (candidate, badness);
-            }
-
-            if (badness == 0)
-            {
-                break;
-            }
-        }
-
-        return best;
-    }
-
-    private IEnumerable<SKRect> Candidates(float width, float height)
-    {
-        float left = area.Left + BorderAxesPad, right = area.Right - BorderAxesPad - width;
-        float top = area.Top + BorderAxesPad, bottom = area.Bottom - BorderAxesPad - height;
-        float centerX = area.HorizontalCenter - (width / 2), centerY = area.VerticalCenter - (height / 2);
-        (float X, float Y)[] corners =
-        [
-            (right, top), (left, top), (left, bottom), (right, bottom), (right, centerY),
-            (left, centerY), (right, centerY), (centerX, bottom), (centerX, top), (centerX, centerY),
-        ];
-        return corners.Select(c => SKRect.Create(c.X, c.Y, width, height));
-    }
-
     private SKPoint[] Points(Curve curve)
     {
         double[] xs = frame.ToX(curve.X);
-        return [.. xs.Select((x, i) => new SKPoint(
-            Decorations.Pixel(frame.X, x, area.Left, area.Right),
-            Decorations.Pixel(frame.Y, curve.Y[i], area.Bottom, area.Top)))];
-    }
-
-    /// <summary>Whether any segment of the polyline enters the box (Liang–Barsky clipping).</summary>
-    private static bool Crosses(SKPoint[] points, SKRect box)
-    {
-        for (int i = 1; i < points.Length; i++)
-        {
-            if (SegmentEnters(points[i - 1], points[i], box))
-            {
-                return true;
-            }
-        }
-
-        return points.Length == 1 && box.Contains(points[0]);
-    }
-
-    private static bool SegmentEnters(SKPoint a, SKPoint b, SKRect box)
-    {
-        float dx = b.X - a.X, dy = b.Y - a.Y;
-        double t0 = 0, t1 = 1;
-        (float P, float Q)[] edges = [(-dx, a.X - box.Left), (dx, box.Right - a.X), (-dy, a.Y - box.Top), (dy, box.Bottom - a.Y)];
-        foreach (var (p, q) in edges)
-        {
-            if (p == 0)
-            {
-                if (q < 0)
-                {
-                    return false;
-                }
-
-                continue;
-            }
-
-            double t = q / p;
-            if (p < 0)
-            {
-                t0 = Math.Max(t0, t);
-            }
-            else
-            {
-                t1 = Math.Min(t1, t);
-            }
-
-            if (t0 > t1)
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return [.. xs.Select((x, i) => new SKPoint(xAxis.GetPixel(x, area), yAxis.GetPixel(curve.Y[i], area)))];
     }
 }

@@ -198,6 +198,24 @@ public sealed class DiffCommandTests : IDisposable
     }
 
     [GitFact]
+    public void A_result_whose_numbers_contradict_each_other_is_one_line_naming_it_and_exit_2()
+    {
+        CommitAnalysedStudy();
+        string path = study.Result("alpha", 16);
+        var result = ResultJson.Read(path);
+        var layers = result.Layers.ToArray();
+        layers[0] = layers[0] with { ViolationRate = layers[0].ViolationRate + 0.5 };
+        File.WriteAllBytes(path, ResultJson.ToBytes(result with { Layers = layers }));
+
+        var (code, output, error) = study.Tool("diff");
+
+        Assert.Equal(2, code);
+        Assert.Equal("", output);
+        Assert.StartsWith($"{path}: error MONO078: not a Monotone result file (invalid result: layers[0] has violation_rate", error, StringComparison.Ordinal);
+        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [GitFact]
     public void A_missing_object_is_one_line_quoting_git_and_exit_2()
     {
         CommitAnalysedStudy();
@@ -210,6 +228,59 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal("", output);
         Assert.StartsWith($"monotone: error MONO079: git cat-file blob {blob} failed: fatal: ", error, StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
+    }
+
+    [GitFact]
+    public void Plots_draw_only_the_changed_figures_with_the_old_values_dashed_beside_the_new()
+    {
+        CommitAnalysedStudy();
+        // Only the mean absolute error moves: the count, and so the rate and the relative error, stay.
+        Change("alpha", layer: 2, stats => stats with { TotalAbsoluteError = stats.TotalAbsoluteError * 1.5 });
+        string folder = Path.Combine(study.Folder, "diff-plots");
+
+        var (code, output, error) = study.Tool("diff", "--plots", "--plots-folder", folder);
+
+        Assert.Equal(0, code);
+        Assert.StartsWith("diff: HEAD (", output, StringComparison.Ordinal);
+        Assert.Contains($"1 changed figures drawn in {folder}", error, StringComparison.Ordinal);
+        Assert.Equal(
+            ["average_absolute_error.pdf", "average_absolute_error.png", "average_absolute_error.svg"],
+            Directory.EnumerateFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        string svg = File.ReadAllText(Path.Combine(folder, "average_absolute_error.svg"));
+        // Only the line that moved gets a dashed twin.
+        Assert.Contains("alpha (old)", svg, StringComparison.Ordinal);
+        Assert.DoesNotContain("beta (old)", svg, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(study.Folder, "paper", "figures")), "diff --plots wrote into the paper's figures");
+    }
+
+    [GitFact]
+    public void Plots_of_unchanged_results_draw_nothing()
+    {
+        CommitAnalysedStudy();
+        string folder = Path.Combine(study.Folder, "diff-plots");
+
+        var (code, _, error) = study.Tool("diff", "--plots", "--plots-folder", folder);
+
+        Assert.Equal(0, code);
+        Assert.Contains("0 changed figures drawn", error, StringComparison.Ordinal);
+        Assert.Empty(Directory.Exists(folder) ? Directory.EnumerateFiles(folder) : []);
+    }
+
+    [GitFact]
+    public void Plots_never_go_into_the_papers_figures_and_the_folder_needs_the_flag()
+    {
+        CommitAnalysedStudy();
+        AddViolation("alpha", layer: 2);
+        string figures = Path.Combine(study.Folder, "paper", "figures");
+
+        var into = study.Tool("diff", "--plots", "--plots-folder", figures + Path.DirectorySeparatorChar);
+        var withoutFlag = study.Tool("diff", "--plots-folder", Path.Combine(study.Folder, "elsewhere"));
+
+        Assert.Equal((2, ""), (into.ExitCode, into.Out));
+        Assert.Contains("is the paper's figures folder", into.Error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(figures), "diff --plots wrote into the paper's figures");
+        Assert.Equal((2, ""), (withoutFlag.ExitCode, withoutFlag.Out));
+        Assert.Contains("--plots-folder needs --plots", withoutFlag.Error, StringComparison.Ordinal);
     }
 
     [Fact]

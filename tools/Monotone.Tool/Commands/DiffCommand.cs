@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Figures;
 using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.Tool.Console;
@@ -33,11 +34,22 @@ internal sealed class DiffCommand
         Description = "Exit with code 1 when any result changed, was added or was removed, as `git diff --exit-code` does",
     };
 
+    private readonly Option<bool> plots = new("--plots")
+    {
+        Description = "Also draw the figures that changed, the older values dashed beside the new (docs/diff.md)",
+    };
+
+    private readonly Option<string> plotsFolder = new("--plots-folder")
+    {
+        Description = "Where --plots writes the figures (default: monotone-diff/<old>-<new> under the system's temporary folder)",
+        HelpName = "FOLDER",
+    };
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("diff", "Show what changed in the results between two revisions (default: HEAD against the working tree)")
         {
-            revisions, manifest.Option, tolerances.Relative, tolerances.Absolute, json, exitCode,
+            revisions, manifest.Option, tolerances.Relative, tolerances.Absolute, json, exitCode, plots, plotsFolder,
         };
         command.SetAction(parse => (int)Execute(parse, console));
         return command;
@@ -61,10 +73,29 @@ internal sealed class DiffCommand
             _ => throw new UsageException("diff takes at most two revisions"),
         };
 
-        var order = ExperimentPlan.From(loaded)
-            .Select(e => Path.GetRelativePath(experiments, Path.GetDirectoryName(e.ResultPath)!).Replace(Path.DirectorySeparatorChar, '/'))
+        var planned = ExperimentPlan.From(loaded)
+            .Select(e => (Experiment: e, Key: Path.GetRelativePath(experiments, Path.GetDirectoryName(e.ResultPath)!).Replace(Path.DirectorySeparatorChar, '/')))
             .ToList();
+        var order = planned.Select(e => e.Key).ToList();
+        string? folder = parse.GetValue(plotsFolder);
+        if (folder is not null && !parse.GetValue(plots))
+        {
+            throw new UsageException("--plots-folder needs --plots");
+        }
+
         var diffs = ResultDiff.Compare(older, newer, order, comparison);
+
+        // Before the table, so that a result only one side has and that cannot be read stops the
+        // command before anything is printed.
+        if (parse.GetValue(plots))
+        {
+            var settings = new FigureSettings(loaded.Figures.ShowStdError, loaded.Figures.SequenceLength);
+            bool ours = folder is null;
+            folder = Path.GetFullPath(folder ?? DiffPlots.DefaultFolder(older, newer));
+            var written = DiffPlots.Write(older, newer, planned, settings, comparison, folder, Path.Combine(loaded.Folder, "paper", "figures"), ours);
+            console.Error.WriteLine($"monotone: diff: {written.Count / FigureSet.Extensions.Length} changed figures drawn in {folder}");
+        }
+
         if (parse.GetValue(json))
         {
             DiffJson.Write(console.Out, older, newer, comparison, diffs);
