@@ -82,9 +82,9 @@ internal static class SoftmaxRow
             tail[j - full] = (Unsafe.Add(ref r, j) + Unsafe.Add(ref s, j)) - max;
         }
 
-        // One call site of VectorExp for whole and partial vectors: with two, the JIT stops
-        // inlining Lanes128's operators (too many locals), and the portable path ran its
-        // exponential as ~160 calls per vector.
+        // One call site of VectorExp for whole and partial vectors: with two, the JIT on an
+        // AVX-512 processor stopped inlining Lanes128's operators here (67 calls left in this
+        // method; docs/kernels.md), so the carrier the tests force ran 2-4x slower.
         ref double t = ref MemoryMarshal.GetReference(tail);
         var maxVector = T.Create(max);
         var sums = T.Create(0);
