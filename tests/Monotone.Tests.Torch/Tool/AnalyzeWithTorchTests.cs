@@ -1,4 +1,3 @@
-using System.Reflection;
 using Monotone.Engine.Torch;
 using Monotone.Results;
 using Monotone.Tests.Support;
@@ -52,14 +51,10 @@ public class AnalyzeWithTorchTests
         Assert.StartsWith($"monotone: engine auto chose {chosen}", error, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [CpuLibTorchFact]
     public void Auto_with_the_CPU_build_of_libtorch_chooses_the_managed_engine_without_loading_libtorch()
     {
-        string package = typeof(TorchEngine).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>().Single(a => a.Key == "Monotone.LibTorchPackage").Value!;
-        if (package.Contains("cuda", StringComparison.Ordinal))
-        {
-            return;
-        }
+        string package = CpuLibTorchFactAttribute.Package;
 
         // An empty NuGet cache: had auto looked for libtorch, it would have found none and said so.
         using var folder = new TemporaryFolder();

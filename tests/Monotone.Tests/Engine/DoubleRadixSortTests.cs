@@ -33,6 +33,34 @@ public class DoubleRadixSortTests
         Assert.Equal(values.Order(), sorted);
     }
 
+    [Theory]
+    [InlineData(20)]   // the insertion sort
+    [InlineData(500)]  // the radix passes
+    public void Ties_keep_their_input_order_and_minus_zero_sorts_before_plus_zero(int length)
+    {
+        var random = new Random(length);
+        double[] choices = [-1.5, -0.0, 0.0, 0.25, 0.5];
+        var values = Enumerable.Range(0, length).Select(_ => choices[random.Next(choices.Length)]).ToArray();
+
+        var order = new DoubleRadixSort(length).Sort(values).ToArray();
+
+        // OrderBy is stable: equal values stay in input order, -0 ahead of +0.
+        var expected = Enumerable.Range(0, length).OrderBy(p => values[p]).ThenBy(p => double.IsNegative(values[p]) ? 0 : 1);
+        Assert.Equal(expected, order);
+    }
+
+    [Fact]
+    public void Infinities_and_NaNs_follow_the_IEEE_total_order_of_their_bits()
+    {
+        double negativeNaN = BitConverter.UInt64BitsToDouble(0xFFF8_0000_0000_0000);
+        double positiveNaN = BitConverter.UInt64BitsToDouble(0x7FF8_0000_0000_0000);
+        double[] values = [1.0, positiveNaN, double.NegativeInfinity, negativeNaN, double.PositiveInfinity, -2.0];
+
+        var order = new DoubleRadixSort(values.Length).Sort(values).ToArray();
+
+        Assert.Equal([3, 2, 5, 0, 4, 1], order);
+    }
+
     [Fact]
     public void Sorting_again_reuses_the_buffers()
     {

@@ -183,14 +183,16 @@ public class TrustedRecordTests
     private static void Damage(string path, string damage)
     {
         string text = File.ReadAllText(path);
-        if (damage == "non-finite")
-        {
-            // 1e400 parses as +Infinity: a tolerance relative to it would accept anything.
-            File.WriteAllText(path, new Regex("\"total_absolute_error\": [^,\\n]+").Replace(text, "\"total_absolute_error\": 1e400", 1));
-            return;
-        }
 
-        var json = JsonNode.Parse(text)!;
+        // 1e400 parses as +Infinity: a tolerance relative to it would accept anything. JSON
+        // writers cannot write it, so this damage is done to the text.
+        File.WriteAllText(path, damage == "non-finite"
+            ? new Regex("\"total_absolute_error\": [^,\\n]+").Replace(text, "\"total_absolute_error\": 1e400", 1)
+            : DamageJson(JsonNode.Parse(text)!, damage).ToJsonString());
+    }
+
+    private static JsonNode DamageJson(JsonNode json, string damage)
+    {
         var layers = json["layers"]!.AsArray();
         switch (damage)
         {
@@ -207,7 +209,7 @@ public class TrustedRecordTests
             default: throw new ArgumentOutOfRangeException(nameof(damage), damage, null);
         }
 
-        File.WriteAllText(path, json.ToJsonString());
+        return json;
     }
 
     private static string WriteNpy(SampleStudy study, int seed)

@@ -3,10 +3,26 @@ using System.Runtime.CompilerServices;
 namespace Monotone.Engine.Fast;
 
 /// <summary>
-/// Sorts doubles by value with an LSD radix sort on their bit patterns, one byte
-/// at a time, skipping the bytes all keys share. A column of 2048 values sorts
-/// about ten times faster than with Array.Sort, and the order is exact: the
-/// violation thresholds are read off it with the exact floating-point predicate.
+/// The positions of a column's values in ascending order: an LSD radix sort on the values'
+/// bit patterns, one byte at a time, skipping the bytes all keys share; insertion sort for 32
+/// values or fewer.
+/// <para>
+/// Contract (docs/kernels.md): any doubles, at most the capacity, ordered by the IEEE total
+/// order of their bits (-NaN &lt; -inf &lt; ... &lt; -0 &lt; +0 &lt; ... &lt; +inf &lt; +NaN; the
+/// engine passes neither -0 nor NaN). Stable: equal bit patterns keep their input order, so the
+/// permutation is fixed by the input alone (Array.Sort's introsort leaves ties in whatever order
+/// the algorithm reaches, and the Fenwick tree's sums depend on which rank each tied value gets).
+/// Memory: 24 bytes per value of capacity and 8 KiB of counters, allocated once.
+/// </para>
+/// <para>
+/// Evidence (SortBenchmarks, benchmarks/results/kernels.md; short job on a shared, loaded
+/// two-core machine): on whole columns of independent values, the statistics' worst case,
+/// about 3x faster than Array.Sort(keys, items) (0.24 s against 0.73 s per layer at n = 2048).
+/// On what the engine sorts for attention-like inputs (only the rows that can violate: 6,864
+/// values in 2,048 sorts per layer at n = 2048) Array.Sort is about 3x faster, but both take
+/// under 0.5% of the run (0.67 ms against 0.25 ms per layer). Kept for the worst case and the
+/// specified order.
+/// </para>
 /// </summary>
 internal sealed class DoubleRadixSort(int capacity)
 {
@@ -18,7 +34,10 @@ internal sealed class DoubleRadixSort(int capacity)
     private readonly int[] orderSwap = new int[capacity];
     private readonly int[] counts = new int[8 * 256];
 
-    /// <summary>The positions of <paramref name="values"/> in ascending order of value (ties in any order).</summary>
+    /// <summary>
+    /// The positions of <paramref name="values"/> (at most the capacity) in ascending order of
+    /// value, ties in input order; the span is this sorter's buffer, valid until the next call.
+    /// </summary>
     public ReadOnlySpan<int> Sort(ReadOnlySpan<double> values)
     {
         int m = values.Length;

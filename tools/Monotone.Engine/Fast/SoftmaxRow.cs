@@ -73,34 +73,32 @@ internal static class SoftmaxRow
             return false;
         }
 
+        // The last partial vector, padded with -inf: exp gives 0 there, so the sum is unaffected.
+        Span<double> tail = stackalloc double[Width];
+        tail.Fill(double.NegativeInfinity);
+        for (int j = full; j < m; j++)
+        {
+            tail[j - full] = (Unsafe.Add(ref r, j) + Unsafe.Add(ref s, j)) - max;
+        }
+
+        // One call site of VectorExp for whole and partial vectors: with two, the JIT on an
+        // AVX-512 processor stopped inlining Lanes128's operators here (67 calls left in this
+        // method; docs/kernels.md), so the carrier the tests force ran 2-4x slower.
+        ref double t = ref MemoryMarshal.GetReference(tail);
         var maxVector = T.Create(max);
         var sums = T.Create(0);
-        for (int j = 0; j < full; j += Width)
+        for (int j = 0; j < m; j += Width)
         {
-            var x = T.Load(ref r, (nuint)j) + T.Load(ref s, (nuint)j);
-            var e = VectorExp.Of(x - maxVector);
-            e.Store(ref r, (nuint)j);
+            bool whole = j < full;
+            var x = whole ? (T.Load(ref r, (nuint)j) + T.Load(ref s, (nuint)j)) - maxVector : T.Load(ref t, 0);
+            var e = VectorExp.Of(x);
+            e.Store(ref whole ? ref Unsafe.Add(ref r, j) : ref t, 0);
             sums += e;
         }
 
-        if (full < m)
+        for (int j = full; j < m; j++)
         {
-            // The last partial vector, padded with -inf: exp gives 0 there, so the sum is unaffected.
-            Span<double> tail = stackalloc double[Width];
-            tail.Fill(double.NegativeInfinity);
-            for (int j = full; j < m; j++)
-            {
-                tail[j - full] = (Unsafe.Add(ref r, j) + Unsafe.Add(ref s, j)) - max;
-            }
-
-            ref double t = ref MemoryMarshal.GetReference(tail);
-            var e = VectorExp.Of(T.Load(ref t, 0));
-            sums += e;
-            e.Store(ref t, 0);
-            for (int j = full; j < m; j++)
-            {
-                Unsafe.Add(ref r, j) = tail[j - full];
-            }
+            Unsafe.Add(ref r, j) = tail[j - full];
         }
 
         // As torch's softmax: multiply by the reciprocal of the sum.

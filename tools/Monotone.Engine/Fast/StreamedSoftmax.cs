@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Monotone.Core;
 
 namespace Monotone.Engine.Fast;
@@ -37,11 +38,26 @@ internal static class StreamedSoftmax
     /// <summary>
     /// Steps 1-6 for one layer: C stored by column in <paramref name="columns"/>, which also
     /// holds each head as it is read; <paramref name="sums"/> is scratch. Both are n×n.
+    /// The rows' eight lanes are carried as this processor carries them best
+    /// (<see cref="SoftmaxRow.Accumulate(Span{double}, ReadOnlySpan{double}, Span{double})"/>).
     /// </summary>
     public static void CumulativeByColumn(
         IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> columns, CancellationToken cancellation)
     {
         SumOverHeads(tensor, layer, alibi, sums, columns, cancellation);
+        CumulativeMeanByColumn(sums, tensor.Heads, tensor.SequenceLength, columns);
+    }
+
+    /// <summary>
+    /// <see cref="CumulativeByColumn(IAttentionSource, int, double[][], Span{double}, Span{double}, CancellationToken)"/>
+    /// with one way of carrying the eight lanes, whatever the processor: the tests run the
+    /// portable carrier (<see cref="Lanes128"/>) on an AVX-512 machine this way.
+    /// </summary>
+    internal static void CumulativeByColumn<T>(
+        IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> columns, CancellationToken cancellation)
+        where T : struct, IEightLanes<T>
+    {
+        SumOverHeads<T>(tensor, layer, alibi, sums, columns, cancellation);
         CumulativeMeanByColumn(sums, tensor.Heads, tensor.SequenceLength, columns);
     }
 
@@ -53,6 +69,21 @@ internal static class StreamedSoftmax
     public static void SumOverHeads(
         IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> head, CancellationToken cancellation)
     {
+        // Chosen once per layer, not per row: Vector512.IsHardwareAccelerated is a JIT-time constant.
+        if (Vector512.IsHardwareAccelerated)
+        {
+            SumOverHeads<Lanes512>(tensor, layer, alibi, sums, head, cancellation);
+        }
+        else
+        {
+            SumOverHeads<Lanes128>(tensor, layer, alibi, sums, head, cancellation);
+        }
+    }
+
+    private static void SumOverHeads<T>(
+        IAttentionSource tensor, int layer, double[][] alibi, Span<double> sums, Span<double> head, CancellationToken cancellation)
+        where T : struct, IEightLanes<T>
+    {
         int n = tensor.SequenceLength;
         sums.Clear();
         for (int h = 0; h < tensor.Heads; h++)
@@ -63,7 +94,7 @@ internal static class StreamedSoftmax
             for (int i = 0; i < n; i++)
             {
                 var row = head.Slice(i * n, i + 1);
-                if (!SoftmaxRow.Accumulate(row, scores[(n - 1 - i)..], sums.Slice(i * n, i + 1)))
+                if (!SoftmaxRow.Accumulate<T>(row, scores[(n - 1 - i)..], sums.Slice(i * n, i + 1)))
                 {
                     InputValues.Check(tensor, layer, h, i, row);
                     throw new InvalidOperationException($"the row kernel refused row {i} of head {h}, layer {layer}, which InputValues accepts");

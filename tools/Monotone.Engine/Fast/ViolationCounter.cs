@@ -82,13 +82,13 @@ internal sealed class ViolationCounter
 
     private void Column(ReadOnlySpan<double> v, double epsilon, double relativeFloor, ref ViolationTotals totals)
     {
-        int m = KeepCandidates(v, epsilon);
+        var kept = Candidates(v, epsilon);
+        int m = kept.Length;
         if (m < 2)
         {
             return;
         }
 
-        var kept = values.AsSpan(0, m);
         var order = sort.Sort(kept);
         for (int r = 0; r < m; r++)
         {
@@ -132,6 +132,12 @@ internal sealed class ViolationCounter
             }
         }
     }
+
+    /// <summary>
+    /// The values of <paramref name="v"/> (one column, rows in order) that can be in a violation,
+    /// in row order: what the column's sort receives (<see cref="KeepCandidates"/>). Valid until the next call.
+    /// </summary>
+    internal ReadOnlySpan<double> Candidates(ReadOnlySpan<double> v, double epsilon) => values.AsSpan(0, KeepCandidates(v, epsilon));
 
     /// <summary>
     /// Keeps only rows that can be in a violation: the earlier row of one (some later
