@@ -61,7 +61,8 @@ internal static unsafe class ElementConverter
     private static float BFloat16(ushort bits) => BitConverter.Int32BitsToSingle(bits << 16);
 
     /// <summary>
-    /// float32 to float64 with Vector&lt;T&gt;, compiled optimised on its first call: the common
+    /// float32 to float64 with Vector&lt;T&gt;, compiled optimised on its first call
+    /// (it has a loop: docs/performance.md "Warm-up"): the common
     /// dtype, converted row by row of every head, so a sub-second analysis must not run it
     /// as tier-0 code, as it would TensorPrimitives.ConvertChecked for its first tenth of a second.
     /// </summary>

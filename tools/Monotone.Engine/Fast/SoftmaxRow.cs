@@ -36,7 +36,7 @@ internal static class SoftmaxRow
     /// carrying the eight lanes. Three passes: scores and max (and the check), then exp and
     /// sum, then the scaled add into the mean. The scores are added again in the second pass
     /// rather than stored, so a row that fails the check is still the input. Compiled
-    /// optimised on its first call, with everything it calls inlined, so a short run never
+    /// optimised on its first call (it has loops: docs/performance.md "Warm-up"), with everything it calls inlined, so a short run never
     /// executes it as tier-0 code.
     /// </summary>
     internal static bool Accumulate<T>(Span<double> row, ReadOnlySpan<double> scores, Span<double> mean)

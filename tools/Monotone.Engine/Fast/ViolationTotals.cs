@@ -8,8 +8,8 @@ namespace Monotone.Engine.Fast;
 /// of the absolute and relative errors, and Chan-mergeable moments of both.
 /// Groups (one later row, one column) merge into a column, columns into a layer,
 /// so no sum runs over more than n terms.
-/// The engine's loops are compiled optimised on their first call (AggressiveOptimization)
-/// and call only what inlines into them: a sub-second analysis must not run tier-0 code.
+/// The engine's loops are compiled optimised on their first call (the tool's one warm-up
+/// mechanism, docs/performance.md "Warm-up") and call only what inlines into them: a sub-second analysis must not run tier-0 code.
 /// </summary>
 internal struct ViolationTotals
 {
