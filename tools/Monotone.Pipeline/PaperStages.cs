@@ -21,8 +21,12 @@ public sealed class PaperStages(Manifest.Manifest manifest, IPaperDrawing drawin
     public StageRun Make(StageKind stage)
     {
         // Taken before drawing: the results do not change while the stage draws from them.
-        var inputs = checker.Inputs(stage) ?? throw new Monotone.TensorInput.BadInputException(
-            ExperimentPlan.ExperimentsFolder(manifest), $"the {stage.Name()} stage needs every result; {checker.Status(stage).Reasons[0]} (run `dotnet monotone run` first)");
+        if (ExperimentPlan.From(manifest).FirstOrDefault(e => !File.Exists(e.ResultPath)) is { } missing)
+        {
+            throw new Monotone.TensorInput.BadInputException(missing.ResultPath, $"no result for {missing.Key} yet; run `dotnet monotone run` first");
+        }
+
+        var inputs = checker.Inputs(stage)!;
         var planned = drawing.Plan(stage);
         var record = checker.Record;
         var outputs = new SortedDictionary<string, string>(StringComparer.Ordinal);

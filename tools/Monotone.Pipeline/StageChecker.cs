@@ -83,8 +83,9 @@ public sealed class StageChecker(Manifest.Manifest manifest, string? code)
             return was is null ? $"{name} added" : now is null ? $"{name} removed" : $"{name} changed";
         }
 
-        return name is "title" or "authors" or "introduction"
-            ? $"document {name} changed"
+        // The experiments' keys and order: what changed in the list is already named by its results.
+        return name is "title" or "authors" or "introduction" or "experiments"
+            ? $"{(name == "experiments" ? "experiment list" : $"document {name}")} changed"
             : $"{name} changed: {was ?? "(none)"} -> {now ?? "(none)"}";
     }
 }

@@ -17,10 +17,10 @@ public sealed class AppendixDefinitionTests
         Assert.Equal(0, study.Tool("run").ExitCode);
         using var repository = new GitRepository(study.Folder);
 
-        string beforeCommit = Definition(study);
+        var beforeCommit = Definition(study);
         string head = repository.CommitAll();
-        string afterCommit = Definition(study);
-        string again = Definition(study);
+        var afterCommit = Definition(study);
+        var again = Definition(study);
 
         Assert.Equal("uncommitted", beforeCommit["commit alpha/16"]);
         Assert.Equal(head, afterCommit["commit alpha/16"]);
