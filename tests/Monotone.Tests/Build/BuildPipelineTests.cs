@@ -18,6 +18,7 @@ public class BuildPipelineTests
         var written = File.GetLastWriteTimeUtc(sample.Result("alpha", 16));
         var outputs = OutputFiles.Take(sample.Folder);
         var second = sample.Dotnet("build");
+        var afterSecond = OutputFiles.Take(sample.Folder);
         sample.WriteManifest(SampleStudy.Tiny + "\n  - id: org/gamma\n    label: gamma\n    layers: 1\n    heads: 2\n");
         var third = sample.Dotnet("build");
 
@@ -31,7 +32,7 @@ public class BuildPipelineTests
         Assert.DoesNotContain(": layer ", first.Log, StringComparison.Ordinal);
         Assert.Equal(3, ResultJson.Read(sample.Result("alpha", 16)).Layers.Count);
 
-        PipelineLog.RanNothing(second, "dotnet-monotone.dll\" repro", outputs, sample.Folder);
+        PipelineLog.RanNothing(second, "dotnet-monotone.dll\" repro", outputs, afterSecond);
         Assert.Equal(written, File.GetLastWriteTimeUtc(sample.Result("alpha", 16)));
 
         PipelineLog.AnalysedOnlyGamma(third);

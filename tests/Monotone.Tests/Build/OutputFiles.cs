@@ -36,9 +36,11 @@ internal sealed record OutputFiles(SortedDictionary<string, string> Files)
     }
 
     /// <summary>Asserts that no file was added, removed, rewritten or touched since <paramref name="before"/>.</summary>
-    public void AssertUnchangedSince(OutputFiles before)
+    /// <param name="log">Shown when the assertion fails: the log of what ran in between.</param>
+    public void AssertUnchangedSince(OutputFiles before, string log)
     {
         Assert.NotEmpty(before.Files);
-        Assert.Equal(before.Files, Files);
+        var changed = before.Files.Keys.Union(Files.Keys).Where(f => before.Files.GetValueOrDefault(f) != Files.GetValueOrDefault(f)).ToList();
+        Assert.True(changed.Count == 0, $"changed: {string.Join(", ", changed)}\n{log}");
     }
 }
