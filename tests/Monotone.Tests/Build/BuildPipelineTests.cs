@@ -73,6 +73,28 @@ public class BuildPipelineTests
     }
 
     [Fact]
+    public void Two_studies_built_by_one_paper_project_never_clean_each_others_outputs()
+    {
+        // Issue 12: both studies' stamps were paper/obj/monotone's, so cleaning one deleted the other's files.
+        using var sample = new SampleRepository(SampleStudy.Tiny);
+        string second = Path.Combine(sample.Folder, "second");
+        Directory.CreateDirectory(second);
+        File.WriteAllText(Path.Combine(second, "experiments.yaml"), SampleStudy.Tiny);
+
+        var first = sample.Dotnet("build");
+        var other = sample.Dotnet("build", "-p:MonotoneManifest=second/experiments.yaml");
+        var clean = sample.Dotnet("clean");
+
+        Assert.True(first.ExitCode == 0, first.Log);
+        Assert.True(other.ExitCode == 0, other.Log);
+        Assert.True(clean.ExitCode == 0, clean.Log);
+        Assert.False(File.Exists(Path.Combine(sample.Folder, "paper", "appendix.pdf")));
+        Assert.True(File.Exists(Path.Combine(second, "paper", "appendix.pdf")));
+        Assert.True(File.Exists(Path.Combine(second, "paper", "figures", "violation_rate.pdf")));
+        Assert.True(File.Exists(Path.Combine(second, ".monotone", "stages", "experiments.yaml.json")));
+    }
+
+    [Fact]
     public void A_broken_manifest_fails_the_build_in_the_canonical_form()
     {
         using var sample = new SampleRepository(SampleStudy.Tiny.Replace("    heads: 3", "    haeds: 3", StringComparison.Ordinal));
