@@ -7,4 +7,12 @@ namespace Monotone.Pipeline;
 public sealed record RunSummary(IReadOnlyList<Experiment> Analysed, IReadOnlyList<ExperimentStatus> Kept, IReadOnlyList<ExperimentFailure> Failed)
 {
     public static RunSummary Empty { get; } = new([], [], []);
+
+    /// <summary>"2 analysed, 1 fresh, 1 kept without their input, 1 failed": the run's counts, for its last line.</summary>
+    /// <param name="experiments">How many experiments the run was given.</param>
+    public string Counts(int experiments)
+    {
+        int fresh = experiments - Analysed.Count - Kept.Count - Failed.Count;
+        return $"{Analysed.Count} analysed, {fresh} fresh{(Kept.Count > 0 ? $", {Kept.Count} kept without their input" : "")}{(Failed.Count > 0 ? $", {Failed.Count} failed" : "")}";
+    }
 }

@@ -85,8 +85,7 @@ internal sealed class ReproCommand
 
         if (asked.Contains(StageKind.Analysis))
         {
-            int fresh = summary.Experiments.Count - analysis.Analysed.Count - analysis.Kept.Count - analysis.Failed.Count;
-            console.Error.WriteLine($"monotone: {analysis.Analysed.Count} analysed, {fresh} fresh{(analysis.Kept.Count > 0 ? $", {analysis.Kept.Count} kept without their input" : "")}{(analysis.Failed.Count > 0 ? $", {analysis.Failed.Count} failed" : "")}; {summary.Made.Count} paper stages made");
+            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}; {summary.Made.Count} paper stages made");
         }
 
         return KeepGoingOption.Report(console, analysis, summary.Experiments.Count);

@@ -86,8 +86,7 @@ internal sealed class RunCommand
             console.Error.WriteLine(kept.KeptWarning(loaded));
         }
 
-        int fresh = selected.Count - summary.Analysed.Count - summary.Kept.Count - summary.Failed.Count;
-        console.Error.WriteLine($"monotone: {summary.Analysed.Count} analysed, {fresh} fresh{(summary.Kept.Count > 0 ? $", {summary.Kept.Count} kept without their input" : "")}{(summary.Failed.Count > 0 ? $", {summary.Failed.Count} failed" : "")}");
+        console.Error.WriteLine($"monotone: {summary.Counts(selected.Count)}");
         return KeepGoingOption.Report(console, summary, selected.Count);
     }
 }
