@@ -1,18 +1,19 @@
-using System.Text;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
 using Monotone.Core;
 using Monotone.Manifest;
 using Monotone.Pipeline;
 using Monotone.Results;
+using Monotone.TensorInput;
 
 namespace Monotone.Build;
 
 /// <summary>
-/// Reads experiments.yaml and yields one item per experiment, with its input and
-/// output paths, for build/Monotone.targets to batch over. Writes a definition file
-/// per experiment (and for the figures and the appendix) only when its content
-/// changes, so MSBuild's timestamp checks follow content, never checkouts.
+/// Decides, by content, which stages of the pipeline build/Monotone.targets must run: the
+/// analysis (some experiment stale, or a kept result to warn about), the figures, and the LaTeX
+/// with the appendix. The deciding is the pipeline's own (<see cref="StatusChecker"/>,
+/// <see cref="StageChecker"/>), the same code `dotnet monotone status` and `repro` use; this task
+/// only translates it into properties, so a build with nothing stale never starts the tool.
 /// </summary>
 public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
 {
@@ -22,21 +23,29 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
     [Required]
     public string Manifest { get; set; } = "";
 
-    /// <summary>Where definition files and stamps go (under obj/).</summary>
-    [Required]
-    public string IntermediateFolder { get; set; } = "";
+    /// <summary>The folder of the dotnet-monotone.dll the build runs; empty when the tool comes from the tool manifest.</summary>
+    public string ToolFolder { get; set; } = "";
 
-    /// <summary>Stamp files that list the files of one output layer; a stamp whose files are gone is deleted.</summary>
-    public string[] Stamps { get; set; } = [];
+    /// <summary>The repository's dotnet-tools.json, when the tool comes from it.</summary>
+    public string ToolManifest { get; set; } = "";
+
+    /// <summary>NuGet's global packages folder (NuGetPackageRoot), where `dotnet tool restore` puts the tool.</summary>
+    public string PackageRoot { get; set; } = "";
+
+    /// <summary>An experiment's result is stale: the analysis runs and may change results.</summary>
+    [Output]
+    public bool AnalysisStale { get; private set; }
+
+    /// <summary>A fresh result is kept without its input: the analysis stage runs to warn (MONO061) and writes nothing.</summary>
+    [Output]
+    public bool KeptResults { get; private set; }
 
     [Output]
-    public ITaskItem[] Experiments { get; private set; } = [];
+    public bool FiguresStale { get; private set; }
 
+    /// <summary>The LaTeX or the appendix (with the report) is stale; one target makes both.</summary>
     [Output]
-    public string FiguresDefinition { get; private set; } = "";
-
-    [Output]
-    public string AppendixDefinition { get; private set; } = "";
+    public bool AppendixStale { get; private set; }
 
     /// <remarks>
     /// This task runs in a task host (TaskHostFactory); a process that dies there leaves the
@@ -60,6 +69,11 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
             Log.LogError(null, e.Code, null, e.Path, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Problem));
             return false;
         }
+        catch (BadInputException e)
+        {
+            Log.LogError(null, e.Code, null, e.Path, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Problem));
+            return false;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or OutOfMemoryException or UsageException)
         {
             Log.LogError(null, PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
@@ -71,53 +85,33 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
     {
         // Engine names are checked by the tool, which knows every engine.
         var manifest = ManifestReader.Read(Manifest, []);
-        Directory.CreateDirectory(IntermediateFolder);
-        var experiments = ExperimentPlan.From(manifest);
         var checker = new StatusChecker(manifest);
-        Experiments = [.. experiments.Select(e => Item(e, checker))];
-        foreach (string stamp in Stamps.Where(s => File.Exists(s) && File.ReadAllLines(s).Any(f => f.Length > 0 && !File.Exists(f))))
+        foreach (var experiment in ExperimentPlan.From(manifest))
         {
-            // A deleted figure or appendix must be drawn again, though its stamp is newer than its inputs.
-            File.Delete(stamp);
+            // A stale result is not fingerprinted here: the analysis hashes its input beside it.
+            var status = checker.Status(experiment, complete: false);
+            AnalysisStale |= !status.Fresh;
+            KeptResults |= status.Kept;
+            if (!status.Fresh)
+            {
+                Log.LogMessage(MessageImportance.Low, $"monotone: {experiment.Key} is stale: {string.Join("; ", status.Reasons)}");
+            }
         }
 
-        FiguresDefinition = Write("figures.definition", Definitions.OfFigures(manifest, experiments));
-        AppendixDefinition = Write("appendix.definition", Definitions.OfAppendix(manifest, experiments));
+        string? code = ToolFolder.Length > 0 ? CodeIdentity.Of(ToolFolder) : CodeIdentity.OfPackage(ToolManifest, PackageRoot);
+        var stages = new StageChecker(manifest, code);
+        foreach (var stage in StageNames.Paper)
+        {
+            var status = stages.Status(stage);
+            if (!status.Fresh)
+            {
+                Log.LogMessage(MessageImportance.Low, $"monotone: {stage.Name()} is stale: {string.Join("; ", status.Reasons)}");
+            }
+
+            FiguresStale |= stage == StageKind.Figures && !status.Fresh;
+            AppendixStale |= stage != StageKind.Figures && !status.Fresh;
+        }
+
         return !Log.HasLoggedErrors;
-    }
-
-    private TaskItem Item(Experiment experiment, StatusChecker checker)
-    {
-        string name = $"{experiment.Label}.{experiment.SequenceLength}";
-        string definition = Write($"{name}.definition", Definitions.Of(experiment, checker.Status(experiment).Input));
-        string stamp = Path.Combine(IntermediateFolder, $"{name}.stamp");
-
-        // A deleted result must be analysed again even though its stamp is newer than its inputs.
-        if (!File.Exists(experiment.ResultPath))
-        {
-            File.Delete(stamp);
-        }
-
-        // The item is its definition file: MSBuild correlates inputs with outputs
-        // (for a partial build) only through the items themselves.
-        var item = new TaskItem(definition);
-        item.SetMetadata("Key", experiment.Key);
-        item.SetMetadata("Label", experiment.Label);
-        item.SetMetadata("SequenceLength", experiment.SequenceLength.ToString(System.Globalization.CultureInfo.InvariantCulture));
-
-        item.SetMetadata("ResultFile", experiment.ResultPath);
-        item.SetMetadata("StampFile", stamp);
-        return item;
-    }
-
-    private string Write(string name, string content)
-    {
-        string path = Path.Combine(IntermediateFolder, name);
-        if (AtomicFile.WriteIfChanged(path, Encoding.UTF8.GetBytes(content)))
-        {
-            Log.LogMessage(MessageImportance.Low, $"monotone: {name} changed");
-        }
-
-        return path;
     }
 }

@@ -40,13 +40,14 @@ public sealed partial class RunMonotone : ToolTask
         Log.LogMessageFromText(singleLine, Importance(singleLine));
 
     /// <summary>
-    /// Per-layer lines (the tool's PlainRunObserver.LayerDone: "key: layer i/L") are detail;
-    /// everything else (started and why, done with its time, figures, appendix) is for a
-    /// normal-verbosity log and a CI page.
+    /// Per-layer lines (the tool's PlainRunObserver.LayerDone: "key: layer i/L") and what was
+    /// found fresh ("key: fresh", "monotone: figures: fresh") are detail; everything else (started
+    /// and why, done with its time, each stage made) is for a normal-verbosity log and a CI page,
+    /// so the log names only what ran, as when MSBuild passed only the stale experiments.
     /// </summary>
     public static MessageImportance Importance(string line) =>
-        LayerLine().IsMatch(line) ? MessageImportance.Low : MessageImportance.High;
+        DetailLine().IsMatch(line) ? MessageImportance.Low : MessageImportance.High;
 
-    [GeneratedRegex(@": layer \d+/\d+$", RegexOptions.CultureInvariant)]
-    private static partial Regex LayerLine();
+    [GeneratedRegex(@": (layer \d+/\d+|fresh( \(.*\))?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DetailLine();
 }

@@ -20,27 +20,52 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
     private readonly StatusChecker checker = new(manifest, hashing, observer.Hashing);
 
     /// <summary>Analyses every stale experiment (all of them with <paramref name="force"/>).</summary>
-    /// <returns>The experiments analysed, and the results kept without their input, in manifest order.</returns>
-    /// <exception cref="ManifestException">An experiment must be analysed and its input is not on this machine.</exception>
-    public RunSummary Run(IReadOnlyList<Experiment> experiments, int jobs, bool force, CancellationToken cancellation)
+    /// <param name="keepGoing">
+    /// Go past an experiment that fails on its input (missing, MONO007; a bad tensor; a shape the
+    /// manifest contradicts) and analyse the others; the failures are in the summary. Without it the
+    /// first such failure is thrown and nothing else starts.
+    /// </param>
+    /// <returns>The experiments analysed, the results kept without their input, and the failures, in manifest order.</returns>
+    /// <exception cref="ManifestException">An experiment must be analysed and its input is not on this machine (without <paramref name="keepGoing"/>).</exception>
+    public RunSummary Run(IReadOnlyList<Experiment> experiments, int jobs, bool force, CancellationToken cancellation, bool keepGoing = false)
     {
-        foreach (var experiment in experiments)
+        var outcomes = new Outcome[experiments.Count];
+        for (int i = 0; i < experiments.Count; i++)
         {
             // A clone without the tensors keeps its committed results; only a missing
             // result (or --force) needs the input.
+            var experiment = experiments[i];
             if (experiment.Input is FileInput file && !Path.Exists(file.Path) && (force || !File.Exists(experiment.ResultPath)))
             {
-                throw MissingInput(experiment, file);
+                outcomes[i] = new Outcome(null, MissingInput(experiment, file));
+                if (!keepGoing)
+                {
+                    throw outcomes[i].Failure!;
+                }
             }
         }
 
-        var outcomes = new ExperimentStatus?[experiments.Count];
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
-        ParallelWork.ForEach(experiments, jobs, cancellation, (experiment, token) => outcomes[index[experiment]] = RunOne(experiment, force, token));
+        var pending = experiments.Where((_, i) => outcomes[i] is null).ToList();
+        ParallelWork.ForEach(pending, jobs, cancellation, (experiment, token) =>
+        {
+            try
+            {
+                outcomes[index[experiment]] = new Outcome(RunOne(experiment, force, token), null);
+            }
+            catch (Exception e) when (keepGoing && e is ManifestException or BadInputException)
+            {
+                outcomes[index[experiment]] = new Outcome(null, e);
+            }
+        });
         return new RunSummary(
-            [.. experiments.Where((_, i) => outcomes[i] is null)],
-            [.. outcomes.OfType<ExperimentStatus>().Where(s => s.Kept)]);
+            [.. experiments.Where((_, i) => outcomes[i] is { Status: null, Failure: null })],
+            [.. outcomes.Select(o => o.Status).OfType<ExperimentStatus>().Where(s => s.Kept)],
+            [.. experiments.Select((e, i) => (e, outcomes[i].Failure)).Where(p => p.Failure is not null).Select(p => new ExperimentFailure(p.e, p.Failure!))]);
     }
+
+    /// <param name="Status">The status of an experiment left as it is; null when it was analysed or failed.</param>
+    private sealed record Outcome(ExperimentStatus? Status, Exception? Failure);
 
     /// <summary>
     /// Analyses the experiment from its input again, hashing the input anew and

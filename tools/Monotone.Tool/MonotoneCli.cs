@@ -16,6 +16,7 @@ public static class MonotoneCli
             new StatusCommand().Create(console),
             PaperCommand.Figures().Create(console),
             PaperCommand.Appendix().Create(console),
+            new ReproCommand().Create(console),
             new VerifyCommand().Create(console),
             new DiffCommand().Create(console),
         };

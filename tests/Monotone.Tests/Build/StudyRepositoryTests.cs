@@ -53,14 +53,16 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
 
         var first = DotnetCli.Run(root, packages.Environment, ["build", .. DotnetCli.BuildOptions]);
         var written = File.GetLastWriteTimeUtc(study.Result("alpha", 16));
+        var outputs = OutputFiles.Take(root);
         var second = DotnetCli.Run(root, packages.Environment, ["build", .. DotnetCli.BuildOptions]);
+        var afterSecond = OutputFiles.Take(root);
         study.WriteManifest(SampleStudy.Tiny + "\n  - id: org/gamma\n    label: gamma\n    layers: 1\n    heads: 2\n");
         var third = DotnetCli.Run(root, packages.Environment, ["build", .. DotnetCli.BuildOptions]);
 
         Assert.True(manifest.ExitCode == 0, manifest.Log);
         Assert.True(install.ExitCode == 0, install.Log);
         Assert.True(first.ExitCode == 0, first.Log);
-        Assert.Contains("tool run dotnet-monotone run", first.Log, StringComparison.Ordinal);
+        Assert.Contains("tool run dotnet-monotone repro", first.Log, StringComparison.Ordinal);
         Assert.Contains("alpha/16: analysing", first.Log, StringComparison.Ordinal);
         Assert.Contains("beta/16: done in", first.Log, StringComparison.Ordinal);
         Assert.DoesNotContain(": layer ", first.Log, StringComparison.Ordinal);
@@ -68,7 +70,7 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
         Assert.True(File.Exists(Path.Combine(root, "paper", "figures", "violation_rate.pdf")), first.Log);
         Assert.True(File.Exists(Path.Combine(root, "paper", "appendix.pdf")), first.Log);
 
-        PipelineLog.RanNothing(second, "tool run dotnet-monotone");
+        PipelineLog.RanNothing(second, "tool run dotnet-monotone", outputs, afterSecond);
         Assert.Equal(written, File.GetLastWriteTimeUtc(study.Result("alpha", 16)));
 
         PipelineLog.AnalysedOnlyGamma(third);

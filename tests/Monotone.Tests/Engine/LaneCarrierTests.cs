@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Engine.Fast;
 using Monotone.TensorInput;

@@ -5,7 +5,7 @@ using Monotone.Tests.Support;
 namespace Monotone.Tests.Pipeline;
 
 /// <summary>
-/// The appendix's definition follows the commit of each result, so that committing the results
+/// The appendix's recorded inputs follow the commit of each result, so that committing the results
 /// (which changes no file the build reads) still redraws an appendix that said "uncommitted".
 /// </summary>
 public sealed class AppendixDefinitionTests
@@ -17,14 +17,14 @@ public sealed class AppendixDefinitionTests
         Assert.Equal(0, study.Tool("run").ExitCode);
         using var repository = new GitRepository(study.Folder);
 
-        string beforeCommit = Definition(study);
+        var beforeCommit = Definition(study);
         string head = repository.CommitAll();
-        string afterCommit = Definition(study);
-        string again = Definition(study);
+        var afterCommit = Definition(study);
+        var again = Definition(study);
 
-        Assert.Contains("commit alpha/16=uncommitted", beforeCommit, StringComparison.Ordinal);
-        Assert.Contains($"commit alpha/16={head}", afterCommit, StringComparison.Ordinal);
-        Assert.Contains($"commit beta/16={head}", afterCommit, StringComparison.Ordinal);
+        Assert.Equal("uncommitted", beforeCommit["commit alpha/16"]);
+        Assert.Equal(head, afterCommit["commit alpha/16"]);
+        Assert.Equal(head, afterCommit["commit beta/16"]);
         Assert.Equal(afterCommit, again);
     }
 
@@ -33,12 +33,12 @@ public sealed class AppendixDefinitionTests
     {
         using var study = new SampleStudy();
 
-        Assert.Contains("commit alpha/16=no git history", Definition(study), StringComparison.Ordinal);
+        Assert.Equal("no git history", Definition(study)["commit alpha/16"]);
     }
 
-    private static string Definition(SampleStudy study)
+    private static SortedDictionary<string, string> Definition(SampleStudy study)
     {
         var manifest = ManifestReader.Read(study.ManifestPath, []);
-        return Definitions.OfAppendix(manifest, ExperimentPlan.From(manifest));
+        return StageInputs.Of(StageKind.Appendix, manifest, ExperimentPlan.From(manifest), "code");
     }
 }

@@ -86,8 +86,10 @@ public class RecoveryTests
         var forced = study.Tool("run", "--force");
 
         string fingerprint = ResultJson.Read(study.Result("model", 12)).Input.Fingerprint;
-        Assert.Equal(0, status.ExitCode);
+        // A clone has its results but not the paper's outputs (not committed): those stages are stale.
+        Assert.Equal(1, status.ExitCode);
         Assert.Contains($"model/12  kept (input not on this machine; the committed result (files, {fingerprint}) is kept)", status.Out, StringComparison.Ordinal);
+        Assert.Contains("figures   stale: never made", status.Out, StringComparison.Ordinal);
         Assert.Equal(0, run.ExitCode);
         Assert.True(run.Error.Contains($"{study.ManifestPath}(6,5): warning MONO061: model/12: input not on this machine; the committed result (files, {fingerprint}) is kept\n", StringComparison.Ordinal), run.Error);
         Assert.Contains("monotone: 0 analysed, 0 fresh, 1 kept without their input", run.Error, StringComparison.Ordinal);

@@ -41,7 +41,7 @@ public class RunAndStatusTests
 
         var status = study.Tool("status");
         var check = study.Tool("status", "--check");
-        var run = study.Tool("run");
+        var run = study.Tool("repro");
         var after = study.Tool("status", "--check");
 
         Assert.Equal(0, status.ExitCode);

@@ -31,11 +31,13 @@ internal sealed class RunCommand
 
     private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
 
+    private readonly KeepGoingOption keepGoing = new();
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/")
         {
-            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing,
+            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing, keepGoing.Option,
         };
         shard.Validators.Add(r =>
         {
@@ -64,10 +66,10 @@ internal sealed class RunCommand
         // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
         var engineFor = engines.Engines(parse, console.Error.WriteLine);
         var hashing = parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
-        RunSummary summary = new([], []);
+        var summary = RunSummary.Empty;
         void Work(IRunObserver observer) =>
             summary = new ExperimentRunner(loaded, engineFor, observer, hashing)
-                .Run(selected, parse.GetValue(engines.Jobs), parse.GetValue(force), cancellation);
+                .Run(selected, parse.GetValue(engines.Jobs), parse.GetValue(force), cancellation, parse.GetValue(keepGoing.Option));
 
         if (console.Interactive)
         {
@@ -84,8 +86,7 @@ internal sealed class RunCommand
             console.Error.WriteLine(kept.KeptWarning(loaded));
         }
 
-        int fresh = selected.Count - summary.Analysed.Count - summary.Kept.Count;
-        console.Error.WriteLine($"monotone: {summary.Analysed.Count} analysed, {fresh} fresh{(summary.Kept.Count > 0 ? $", {summary.Kept.Count} kept without their input" : "")}");
-        return ExitCode.Success;
+        console.Error.WriteLine($"monotone: {summary.Counts(selected.Count)}");
+        return KeepGoingOption.Report(console, summary, selected.Count);
     }
 }

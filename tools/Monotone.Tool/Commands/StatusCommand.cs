@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Text.Json;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
+using Monotone.Tool.Paper;
 
 namespace Monotone.Tool.Commands;
 
@@ -12,7 +13,7 @@ internal sealed class StatusCommand
 
     private readonly Option<bool> check = new("--check")
     {
-        Description = "Exit with code 1 when any experiment is stale",
+        Description = "Exit with code 1 when any experiment or paper stage (figures, LaTeX, appendix) is stale",
     };
 
     private readonly Option<bool> json = new("--json")
@@ -29,7 +30,7 @@ internal sealed class StatusCommand
 
     public Command Create(ToolConsole console)
     {
-        var command = new Command("status", "Show, per experiment, whether its result is fresh and why not")
+        var command = new Command("status", "Show, per experiment and per paper stage, whether it is fresh and why not")
         {
             manifest.Option, check, json, rehash, skipHashing,
         };
@@ -48,11 +49,15 @@ internal sealed class StatusCommand
         var hashing = parse.GetValue(rehash) ? InputHashing.Rehash : parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
         var checker = new StatusChecker(loaded, hashing, (e, done, total) => console.Error.WriteLine(HashingLine(e, done, total)));
         var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e)).ToList();
+        var stageChecker = new StageChecker(loaded, new PaperDrawing(loaded).CodeIdentity);
+        var stages = StageNames.Paper.Select(stageChecker.Status).ToList();
         if (parse.GetValue(json))
         {
+            // One array: the experiments' objects as before (with "stage": "analysis"), then one per paper stage.
             console.Out.WriteLine(JsonSerializer.Serialize(
-                statuses.Select(s => new
+                statuses.Select(s => (object)new
                 {
+                    stage = StageKind.Analysis.Name(),
                     experiment = s.Experiment.Key,
                     label = s.Experiment.Label,
                     sequence_length = s.Experiment.SequenceLength,
@@ -63,7 +68,12 @@ internal sealed class StatusCommand
                     input_fingerprint = s.Input?.Value,
                     fingerprint_origin = s.Input?.Origin.ToString().ToLowerInvariant(),
                     result = Path.GetRelativePath(loaded.Folder, s.Experiment.ResultPath),
-                }),
+                }).Concat(stages.Select(s => (object)new
+                {
+                    stage = s.Stage.Name(),
+                    fresh = s.Fresh,
+                    reasons = s.Reasons,
+                })),
                 new JsonSerializerOptions { WriteIndented = true }));
         }
         else
@@ -74,10 +84,19 @@ internal sealed class StatusCommand
                 string state = s.Kept ? "kept" : s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}";
                 console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{s.Note}");
             }
+
+            foreach (var s in stages)
+            {
+                console.Out.WriteLine($"{s.Stage.Name().PadRight(StageWidth)}  {(s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}")}");
+            }
         }
 
-        return parse.GetValue(check) && statuses.Any(s => !s.Fresh) ? ExitCode.CheckFailed : ExitCode.Success;
+        bool stale = statuses.Any(s => !s.Fresh) || stages.Any(s => !s.Fresh);
+        return parse.GetValue(check) && stale ? ExitCode.CheckFailed : ExitCode.Success;
     }
+
+    // "appendix", the longest stage name: the stages' column, apart from the experiments' so their lines keep their shape.
+    private static readonly int StageWidth = StageNames.Paper.Max(s => s.Name().Length);
 
     private static string HashingLine(Experiment experiment, long done, long total) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{experiment.Key}: hashing its input, {done / 1e9:0.0} of {total / 1e9:0.0} GB");

@@ -4,28 +4,28 @@ using Monotone.Report;
 
 namespace Monotone.Tool.Paper;
 
-/// <summary>The files of the figures layer and of the appendix layer (the appendix, its LaTeX and the report), as the libraries plan them.</summary>
+/// <summary>The files of each paper stage, as the libraries plan them: figures, LaTeX, and the appendix with the report.</summary>
 internal static class PaperFiles
 {
     public static IReadOnlyList<PlannedFile> Figures(PaperInputs inputs) =>
         FigureSet.Files(inputs.Models, inputs.Settings, inputs.FiguresFolder);
 
+    public static IReadOnlyList<PlannedFile> Latex(PaperInputs inputs) =>
+        [.. LatexExport.Files(inputs.Models, inputs.Settings, inputs.GeneratedFolder).Select(Once)];
+
     /// <summary>
-    /// The appendix, the LaTeX and, last, the report, whose staleness table checks the others:
-    /// files are written in this order, so the report sees them as just written. Each file's
-    /// bytes are made once, whether they are written, compared, or both.
+    /// The appendix and, last, the report, whose staleness table checks the appendix and the LaTeX
+    /// (made before it, so the report sees them as just written). Each file's bytes are made once,
+    /// whether they are written, compared, or both.
     /// </summary>
     public static IReadOnlyList<PlannedFile> Appendix(PaperInputs inputs)
     {
-        IReadOnlyList<PlannedFile> others =
-        [
-            Once(AppendixDocument.File(inputs.Models, inputs.Settings, inputs.Metadata, inputs.AppendixPath)),
-            .. LatexExport.Files(inputs.Models, inputs.Settings, inputs.GeneratedFolder).Select(Once),
-        ];
+        var appendix = Once(AppendixDocument.File(inputs.Models, inputs.Settings, inputs.Metadata, inputs.AppendixPath));
+        IReadOnlyList<PlannedFile> checkedByReport = [appendix, .. Latex(inputs)];
         return
         [
-            .. others,
-            ReportPage.File(inputs.Models, inputs.Settings, inputs.Metadata, () => StageStates.Of(inputs, others), inputs.ReportPath),
+            appendix,
+            ReportPage.File(inputs.Models, inputs.Settings, inputs.Metadata, () => StageStates.Of(inputs, checkedByReport), inputs.ReportPath),
         ];
     }
 

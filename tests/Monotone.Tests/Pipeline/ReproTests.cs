@@ -1,0 +1,203 @@
+using System.Security.Cryptography;
+using Monotone.Results;
+using Monotone.Tests.Support;
+
+namespace Monotone.Tests.Pipeline;
+
+/// <summary>
+/// `dotnet monotone repro` end to end on small synthetic studies: every stage, each only when
+/// stale; `--dry-run` writes nothing; `--keep-going` analyses past a failing experiment.
+/// </summary>
+public sealed class ReproTests
+{
+    private const string TwoFileModels = """
+        data:
+          source: files
+          root: data
+        sequence_lengths: [12]
+        models:
+          - { id: org/model, label: model, layers: 3, heads: 4 }
+          - { id: org/other, label: other, layers: 3, heads: 4 }
+        """;
+
+    [Fact]
+    public void Repro_makes_every_stage_and_a_second_repro_writes_nothing()
+    {
+        using var study = new SampleStudy();
+
+        var first = study.Tool("repro");
+        var made = Snapshot(study.Folder);
+        var second = study.Tool("repro");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Equal(3, ResultJson.Read(study.Result("alpha", 16)).Layers.Count);
+        foreach (string file in new[] { "paper/figures/violation_rate.pdf", "paper/generated/numbers.tex", "paper/appendix.pdf", "paper/report.html", ".monotone/stages/experiments.yaml.json" })
+        {
+            Assert.True(made.ContainsKey(file), file);
+        }
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(made, Snapshot(study.Folder));
+        Assert.Contains("monotone: 0 analysed, 2 fresh; 0 paper stages made", second.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_dry_run_says_what_would_run_and_why_and_writes_nothing()
+    {
+        using var study = new SampleStudy();
+
+        var (code, output, _) = study.Tool("repro", "--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("alpha/16: would analyse (no result yet)", output, StringComparison.Ordinal);
+        Assert.Contains("monotone: figures: would be made (waits for the analysis of alpha/16, beta/16)", output, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(study.Folder, "experiments")));
+        Assert.False(Directory.Exists(Path.Combine(study.Folder, "paper")));
+        Assert.False(Directory.Exists(Path.Combine(study.Folder, ".monotone", "stages")));
+    }
+
+    [Fact]
+    public void A_dry_run_after_a_figure_option_names_the_option_and_changes_no_file()
+    {
+        using var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+        study.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
+        var before = Snapshot(study.Folder);
+
+        var (code, output, _) = study.Tool("repro", "--dry-run");
+
+        Assert.Equal(0, code);
+        Assert.Contains("alpha/16: fresh", output, StringComparison.Ordinal);
+        Assert.Contains("monotone: figures: would be made (option show_std_error changed: false -> true)", output, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(study.Folder));
+    }
+
+    [Fact]
+    public void A_changed_output_is_stale_in_status_and_repro_rewrites_only_that_stage()
+    {
+        using var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+        string svg = Path.Combine(study.Folder, "paper", "figures", "violation_rate.svg");
+        byte[] drawn = File.ReadAllBytes(svg);
+        string appendix = Path.Combine(study.Folder, "paper", "appendix.pdf");
+        var appendixTime = File.GetLastWriteTimeUtc(appendix);
+        File.WriteAllText(svg, "<svg/>");
+
+        var status = study.Tool("status", "--check");
+        var repro = study.Tool("repro");
+        var after = study.Tool("status", "--check");
+
+        Assert.Equal(1, status.ExitCode);
+        Assert.Contains("figures   stale: output changed: paper/figures/violation_rate.svg", status.Out, StringComparison.Ordinal);
+        Assert.Contains("appendix  fresh", status.Out, StringComparison.Ordinal);
+        Assert.Equal(0, repro.ExitCode);
+        Assert.Equal(drawn, File.ReadAllBytes(svg));
+        Assert.Equal(appendixTime, File.GetLastWriteTimeUtc(appendix));
+        Assert.Equal(0, after.ExitCode);
+    }
+
+    [Fact]
+    public void Status_json_lists_the_paper_stages_after_the_experiments()
+    {
+        using var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("run").ExitCode);
+
+        var (code, output, _) = study.Tool("status", "--json");
+
+        Assert.Equal(0, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var items = json.RootElement.EnumerateArray().ToList();
+        Assert.Equal(["analysis", "analysis", "figures", "latex", "appendix"], items.Select(i => i.GetProperty("stage").GetString()));
+        Assert.Equal("alpha/16", items[0].GetProperty("experiment").GetString());
+        Assert.True(items[0].GetProperty("fresh").GetBoolean());
+        Assert.False(items[2].GetProperty("fresh").GetBoolean());
+        Assert.Equal(["never made"], items[2].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+    }
+
+    [Fact]
+    public void Without_keep_going_a_missing_input_stops_the_run_before_anything_is_analysed()
+    {
+        using var study = new SampleStudy(TwoFileModels);
+        FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
+
+        var (code, _, error) = study.Tool("run");
+
+        Assert.Equal(2, code);
+        Assert.Contains("error MONO007: other/12: input not found: ", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(study.Result("model", 12)));
+    }
+
+    [Theory]
+    [InlineData("run")]
+    [InlineData("repro")]
+    public void Keep_going_analyses_past_a_missing_input_and_ends_with_a_summary_and_exit_2(string command)
+    {
+        using var study = new SampleStudy(TwoFileModels);
+        FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
+
+        var (code, _, error) = study.Tool(command, "--keep-going");
+
+        Assert.Equal(2, code);
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("f32_basic")), ResultJson.Read(study.Result("model", 12)).Layers);
+        Assert.Contains("error MONO007: other/12: input not found: ", error, StringComparison.Ordinal);
+        Assert.Contains("error MONO063: 1 of 2 experiments failed (other/12); 1 analysed (--keep-going)", error, StringComparison.Ordinal);
+        Assert.False(File.Exists(study.Result("other", 12)));
+
+        // The paper draws every result: with one missing it is not made.
+        Assert.False(Directory.Exists(Path.Combine(study.Folder, "paper")));
+    }
+
+    [Fact]
+    public void Keep_going_goes_past_a_bad_tensor_too()
+    {
+        using var study = new SampleStudy(TwoFileModels);
+        FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
+        string other = Path.Combine(study.Folder, "data", "org_other", "12", "attention_probs_mean.pt");
+        Directory.CreateDirectory(Path.GetDirectoryName(other)!);
+        File.Copy(Path.Combine(NotebookCases.Folder, "truncated.pt"), other);
+
+        var (code, _, error) = study.Tool("run", "--keep-going");
+
+        Assert.Equal(2, code);
+        Assert.True(File.Exists(study.Result("model", 12)));
+        Assert.False(File.Exists(study.Result("other", 12)));
+        Assert.Contains("error MONO063: 1 of 2 experiments failed (other/12)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Only_the_named_stages_run()
+    {
+        using var study = new SampleStudy();
+
+        var (code, _, error) = study.Tool("repro", "--stage", "analysis", "figures");
+
+        Assert.True(code == 0, error);
+        Assert.True(File.Exists(study.Result("beta", 16)));
+        Assert.True(File.Exists(Path.Combine(study.Folder, "paper", "figures", "violation_rate.pdf")));
+        Assert.False(File.Exists(Path.Combine(study.Folder, "paper", "appendix.pdf")));
+    }
+
+    [Fact]
+    public void A_damaged_stage_record_is_one_line_naming_it()
+    {
+        using var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+        string record = Path.Combine(study.Folder, ".monotone", "stages", "experiments.yaml.json");
+        File.WriteAllText(record, "{\"format\": \"monotone-stages/1\", \"stages\": [");
+
+        var (code, _, error) = study.Tool("status");
+
+        Assert.Equal(2, code);
+        Assert.StartsWith($"{record}: error MONO062: the stage record cannot be read", error, StringComparison.Ordinal);
+    }
+
+    /// <summary>Every file under the study's folder but the manifest, with its time and bytes' hash.</summary>
+    internal static SortedDictionary<string, string> Snapshot(string folder) =>
+        new(
+            Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(f => Path.GetFileName(f) != "experiments.yaml" && Path.GetFileName(Path.GetDirectoryName(f)) != "locks")
+                .ToDictionary(
+                    f => Path.GetRelativePath(folder, f).Replace(Path.DirectorySeparatorChar, '/'),
+                    f => $"{File.GetLastWriteTimeUtc(f):O} {Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(f)))}"),
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,54 @@
+using System.Security.Cryptography;
+using Monotone.Results;
+
+namespace Monotone.Pipeline;
+
+/// <summary>
+/// What each paper stage is made from, as named values: the stage record keeps them, and a stage
+/// whose values differ from the recorded ones is stale, with the differing names as its reasons.
+/// Results enter by the SHA-256 of their bytes, so a checkout that changes only timestamps
+/// changes nothing, and a result re-analysed into the same bytes redraws nothing.
+/// </summary>
+public static class StageInputs
+{
+    /// <summary>The value of a result that is not on disk: the stage waits for the analysis.</summary>
+    public const string Missing = "missing";
+
+    /// <param name="code">The drawing code's identity (<see cref="IPaperDrawing.CodeIdentity"/>).</param>
+    /// <returns>Name → value, sorted by name; the names are the ones reasons show.</returns>
+    public static SortedDictionary<string, string> Of(StageKind stage, Manifest.Manifest manifest, IReadOnlyList<Experiment> experiments, string code)
+    {
+        var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["code"] = code,
+            ["experiments"] = string.Join(' ', experiments.Select(e => e.Key)),
+            ["option show_std_error"] = manifest.Figures.ShowStdError ? "true" : "false",
+            ["option sequence_length"] = manifest.Figures.SequenceLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default",
+        };
+        foreach (var experiment in experiments)
+        {
+            inputs[$"result {experiment.Key}"] = HashOf(experiment.ResultPath);
+        }
+
+        if (stage == StageKind.Appendix)
+        {
+            // The appendix and the report show the document's text and the commit that last changed
+            // each result (or "uncommitted"): a commit changes no file, so without these an appendix
+            // written before the results were committed would say "uncommitted" until something else changed.
+            var history = GitHistory.Open(manifest.Folder);
+            inputs["title"] = manifest.Document.Title;
+            inputs["authors"] = string.Join('\n', manifest.Document.Authors);
+            inputs["introduction"] = manifest.Document.Introduction;
+            foreach (var experiment in experiments)
+            {
+                inputs[$"commit {experiment.Key}"] = history.CommitOf(experiment.ResultPath);
+            }
+        }
+
+        return inputs;
+    }
+
+    /// <summary>Lower-case hexadecimal SHA-256 of the file's bytes, or <see cref="Missing"/>.</summary>
+    public static string HashOf(string path) =>
+        File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : Missing;
+}

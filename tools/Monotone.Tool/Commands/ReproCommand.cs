@@ -1,0 +1,93 @@
+using System.CommandLine;
+using Monotone.Pipeline;
+using Monotone.Tool.Console;
+using Monotone.Tool.Paper;
+
+namespace Monotone.Tool.Commands;
+
+/// <summary>
+/// <c>dotnet monotone repro</c>: the whole pipeline, each stage only when stale, exactly as
+/// <c>dotnet build</c> runs it (the build's targets call this command one stage at a time;
+/// <see cref="Repro"/> is the one implementation).
+/// </summary>
+internal sealed class ReproCommand
+{
+    private readonly ManifestOption manifest = new();
+
+    private readonly Option<StageKind[]> stages = new("--stage")
+    {
+        Description = "Run only these stages (analysis, figures, latex, appendix), each still only when stale; default: all, in that order",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    private readonly Option<bool> dryRun = new("--dry-run", "-n")
+    {
+        Description = "Print what would run and why, and write nothing",
+    };
+
+    private readonly KeepGoingOption keepGoing = new();
+
+    private readonly EngineOverrideOptions engines = new(
+        "Use this engine for every experiment, whatever the manifest says",
+        "How many experiments to analyse at once");
+
+    private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
+
+    public Command Create(ToolConsole console)
+    {
+        var command = new Command("repro", "Bring every stage up to date: analysis, figures, LaTeX and appendix, each only when stale, as `dotnet build` does")
+        {
+            manifest.Option, stages, dryRun, keepGoing.Option, engines.Jobs, engines.Engine, engines.Device, skipHashing,
+        };
+        command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
+        return command;
+    }
+
+    private ExitCode Execute(ParseResult parse, ToolConsole console, CancellationToken cancellation)
+    {
+        var loaded = manifest.Read(parse);
+        var asked = parse.GetValue(stages) is { Length: > 0 } named ? named.ToHashSet() : ReproRequest.AllStages;
+        bool dry = parse.GetValue(dryRun);
+        var request = new ReproRequest(
+            asked,
+            dry,
+            parse.GetValue(keepGoing.Option),
+            parse.GetValue(engines.Jobs),
+            parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered);
+
+        // A dry run's plan is the command's answer (standard output); a run's lines are progress.
+        var say = dry ? console.Out.WriteLine : (Action<string>)console.Error.WriteLine;
+        var engineFor = engines.Engines(parse, console.Error.WriteLine);
+        var drawing = new PaperDrawing(loaded);
+        var summary = new ReproSummary([], RunSummary.Empty, []);
+        void Work(IRunObserver observer) =>
+            summary = new Repro(loaded, engineFor, observer, drawing, say).Run(request, cancellation);
+
+        if (console.Interactive && !dry && asked.Contains(StageKind.Analysis))
+        {
+            LiveRunObserver.Run(console.Error, Work);
+        }
+        else
+        {
+            Work(new PlainRunObserver(console.Error));
+        }
+
+        if (dry)
+        {
+            return ExitCode.Success;
+        }
+
+        var analysis = summary.Analysis;
+        foreach (var kept in analysis.Kept)
+        {
+            console.Error.WriteLine(kept.KeptWarning(loaded));
+        }
+
+        if (asked.Contains(StageKind.Analysis))
+        {
+            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}; {summary.Made.Count} paper stages made");
+        }
+
+        return KeepGoingOption.Report(console, analysis, summary.Experiments.Count);
+    }
+}
