@@ -62,7 +62,7 @@ public static class ResultBuilder
             new ToolProvenance("monotone", ToolVersion, AnalysisVersion.Current, engine.Name),
             new InputProvenance(
                 source.Path,
-                source.Format,
+                source.Format.Spelling(),
                 input.Tensor,
                 input.Fingerprint,
                 input.Bytes,

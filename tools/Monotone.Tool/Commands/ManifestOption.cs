@@ -15,5 +15,5 @@ internal sealed class ManifestOption
     };
 
     public Manifest.Manifest Read(ParseResult parse) =>
-        ManifestReader.Read(parse.GetValue(Option)!, EngineCatalog.Names);
+        ManifestReader.Read(parse.GetValue(Option)!, Monotone.Engine.EngineKinds.Names);
 }
