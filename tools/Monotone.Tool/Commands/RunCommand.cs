@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
+using Monotone.Tool.Json;
 
 namespace Monotone.Tool.Commands;
 
@@ -31,11 +32,16 @@ internal sealed class RunCommand
 
     private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
 
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write what happened to each experiment as JSON on standard output (docs/json.md)",
+    };
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/")
         {
-            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing,
+            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing, json,
         };
         shard.Validators.Add(r =>
         {
@@ -86,6 +92,11 @@ internal sealed class RunCommand
 
         int fresh = selected.Count - summary.Analysed.Count - summary.Kept.Count;
         console.Error.WriteLine($"monotone: {summary.Analysed.Count} analysed, {fresh} fresh{(summary.Kept.Count > 0 ? $", {summary.Kept.Count} kept without their input" : "")}");
+        if (parse.GetValue(json))
+        {
+            RunJson.Write(console.Out, loaded, selected, summary);
+        }
+
         return ExitCode.Success;
     }
 }

@@ -1,7 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
+using Monotone.Tool.Json;
 
 namespace Monotone.Tool.Commands;
 
@@ -50,21 +50,7 @@ internal sealed class StatusCommand
         var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e)).ToList();
         if (parse.GetValue(json))
         {
-            console.Out.WriteLine(JsonSerializer.Serialize(
-                statuses.Select(s => new
-                {
-                    experiment = s.Experiment.Key,
-                    label = s.Experiment.Label,
-                    sequence_length = s.Experiment.SequenceLength,
-                    fresh = s.Fresh && !s.Kept,
-                    kept = s.Kept,
-                    input_present = !s.InputAbsent,
-                    reasons = s.Reasons,
-                    input_fingerprint = s.Input?.Value,
-                    fingerprint_origin = s.Input?.Origin.ToString().ToLowerInvariant(),
-                    result = Path.GetRelativePath(loaded.Folder, s.Experiment.ResultPath),
-                }),
-                new JsonSerializerOptions { WriteIndented = true }));
+            StatusJson.Write(console.Out, loaded, statuses);
         }
         else
         {

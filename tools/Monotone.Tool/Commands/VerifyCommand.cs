@@ -5,6 +5,7 @@ using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.TensorInput;
 using Monotone.Tool.Console;
+using Monotone.Tool.Json;
 using Monotone.Tool.Paper;
 
 namespace Monotone.Tool.Commands;
@@ -26,11 +27,16 @@ internal sealed class VerifyCommand
         Description = "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)",
     };
 
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write the outcome as JSON on standard output (docs/json.md)",
+    };
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference")
         {
-            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept,
+            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept, json,
         };
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
@@ -51,7 +57,7 @@ internal sealed class VerifyCommand
         var unrepairable = absent.Select(e => (Experiment: e, Status: checker.Status(e))).Where(p => !p.Status.Fresh).ToList();
         var kept = absent.Except(unrepairable.Select(p => p.Experiment)).ToList();
         var experiments = planned.Except(absent).ToList();
-        var rows = new (Experiment Experiment, IReadOnlyList<IReadOnlyList<string>> Rows)[experiments.Count];
+        var checks = new VerifyJson.VerifiedExperiment[experiments.Count];
         var index = experiments.Select((e, i) => (e, i)).ToDictionary(p => p.e, p => p.i);
         ParallelWork.ForEach(
             experiments,
@@ -60,11 +66,30 @@ internal sealed class VerifyCommand
             (experiment, token) =>
             {
                 console.Error.WriteLine($"{experiment.Key}: recomputing");
-                rows[index[experiment]] = (experiment, Differences(experiment, runner.Recompute(experiment, token), comparison));
+                checks[index[experiment]] = Differences(experiment, runner.Recompute(experiment, token), comparison);
             });
 
-        var table = rows.SelectMany(r => r.Rows).ToList();
-        int differing = rows.Count(r => r.Rows.Count > 0);
+        int differing = checks.Count(c => c.Outcome == VerifyOutcome.Differs);
+        var stale = differing == 0 ? StalePaperFiles(loaded) : [];
+        bool unverified = unrepairable.Count > 0 || (kept.Count > 0 && !parse.GetValue(acceptKept));
+        var code = differing > 0 || stale.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
+        if (parse.GetValue(json))
+        {
+            // In manifest order; an experiment not recomputed is kept, or unverifiable with its reasons.
+            var reasons = unrepairable.ToDictionary(p => p.Experiment, p => string.Join("; ", p.Status.Reasons));
+            VerifyJson.Write(
+                console.Out,
+                comparison,
+                code == ExitCode.Success,
+                [
+                    .. planned.Select(e => index.TryGetValue(e, out int i) ? checks[i]
+                        : new VerifyJson.VerifiedExperiment(e.Key, reasons.ContainsKey(e) ? VerifyOutcome.Unverifiable : VerifyOutcome.Kept, reasons.GetValueOrDefault(e), null, [])),
+                ],
+                stale);
+            return code;
+        }
+
+        var table = checks.SelectMany(Rows).ToList();
         if (table.Count > 0)
         {
             TextTable.Write(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
@@ -93,14 +118,12 @@ internal sealed class VerifyCommand
             console.Out.WriteLine($"verify: {experiment.Key} is stale and its input is not on this machine, so it cannot be recomputed ({string.Join("; ", status.Reasons)})");
         }
 
-        var stale = differing == 0 ? StalePaperFiles(loaded) : [];
         foreach (string file in stale)
         {
             console.Out.WriteLine($"verify: {file} is stale: it differs from a render of the committed results (run `dotnet build`)");
         }
 
-        bool unverified = unrepairable.Count > 0 || (kept.Count > 0 && !parse.GetValue(acceptKept));
-        return differing > 0 || stale.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
+        return code;
     }
 
     // Figures, the appendix and its LaTeX are build outputs: stale ones mean the paper shows other
@@ -118,7 +141,7 @@ internal sealed class VerifyCommand
         ];
     }
 
-    private static IReadOnlyList<IReadOnlyList<string>> Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)
+    private static VerifyJson.VerifiedExperiment Differences(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)
     {
         MonotonicityResult committed;
         try
@@ -127,16 +150,29 @@ internal sealed class VerifyCommand
         }
         catch (BadInputException e)
         {
-            return [[experiment.Key, "-", "result", e.Problem, "-", "-"]];
+            return VerifyJson.Recomputed(experiment.Key, e.Problem, null, []);
         }
 
-        var rows = new List<IReadOnlyList<string>>();
-        if (committed.Input.Fingerprint != recomputed.Input.Fingerprint)
+        var input = committed.Input.Fingerprint == recomputed.Input.Fingerprint ? null : new VerifyJson.InputChange(committed.Input.Fingerprint, recomputed.Input.Fingerprint);
+        return VerifyJson.Recomputed(experiment.Key, null, input, comparison.Compare(committed.Layers, recomputed.Layers));
+    }
+
+    // The table's rows for one recomputed experiment; none when it reproduces.
+    private static IEnumerable<IReadOnlyList<string>> Rows(VerifyJson.VerifiedExperiment check)
+    {
+        if (check.Problem is { } problem)
         {
-            rows.Add([experiment.Key, "-", "input", committed.Input.Fingerprint, recomputed.Input.Fingerprint, "changed"]);
+            yield return [check.Key, "-", "result", problem, "-", "-"];
         }
 
-        rows.AddRange(comparison.Compare(committed.Layers, recomputed.Layers).Select(d => DifferenceRow.Of(experiment.Key, d)));
-        return rows;
+        if (check.Input is { } input)
+        {
+            yield return [check.Key, "-", "input", input.Committed, input.Recomputed, "changed"];
+        }
+
+        foreach (var d in check.Differences)
+        {
+            yield return DifferenceRow.Of(check.Key, new LayerDifference(d.Layer ?? 0, d.Field, d.Committed, d.Recomputed));
+        }
     }
 }

@@ -1,0 +1,53 @@
+using Monotone.Results;
+
+namespace Monotone.Tool.Json;
+
+/// <summary><c>verify --json</c>: every experiment's outcome, its differences, and the stale paper files (docs/json.md).</summary>
+internal static class VerifyJson
+{
+    /// <param name="passed">Whether verify exits 0.</param>
+    public static void Write(
+        TextWriter output, ResultComparison comparison, bool passed, IReadOnlyList<VerifiedExperiment> experiments, IReadOnlyList<string> stalePaperFiles)
+    {
+        var document = new Document(
+            ToolJson.Schema,
+            comparison.Relative,
+            comparison.Absolute,
+            passed,
+            experiments,
+            stalePaperFiles,
+            new VerifyCounts(Count(VerifyOutcome.Reproduced), Count(VerifyOutcome.Differs), Count(VerifyOutcome.Kept), Count(VerifyOutcome.Unverifiable)));
+        ToolJson.Write(output, document, ToolJsonContext.Default.VerifyDocument);
+
+        int Count(VerifyOutcome outcome) => experiments.Count(e => e.Outcome == outcome);
+    }
+
+    /// <summary>One experiment's outcome, from its key and what the comparison found.</summary>
+    /// <param name="problem">Why the committed result cannot be read; null when it can.</param>
+    public static VerifiedExperiment Recomputed(string key, string? problem, InputChange? input, IReadOnlyList<LayerDifference> differences) => new(
+        key,
+        problem is null && input is null && differences.Count == 0 ? VerifyOutcome.Reproduced : VerifyOutcome.Differs,
+        problem,
+        input,
+        [.. differences.Select(d => new VerifyDifference(d.Layer == 0 ? null : d.Layer, d.Field, d.Expected, d.Actual))]);
+
+    internal sealed record Document(
+        int Schema,
+        double Rtol,
+        double Atol,
+        bool Passed,
+        IReadOnlyList<VerifiedExperiment> Experiments,
+        IReadOnlyList<string> StalePaperFiles,
+        VerifyCounts Summary);
+
+    /// <param name="Problem">Why the committed result cannot be read (then it <see cref="VerifyOutcome.Differs"/>); null otherwise.</param>
+    /// <param name="Input">The input fingerprints, when the committed one is not the recomputed one; null otherwise.</param>
+    internal sealed record VerifiedExperiment(string Key, VerifyOutcome Outcome, string? Problem, InputChange? Input, IReadOnlyList<VerifyDifference> Differences);
+
+    internal sealed record InputChange(string Committed, string Recomputed);
+
+    /// <param name="Layer">From 1; null for the result as a whole (field <c>layers</c>, its number of layers).</param>
+    internal sealed record VerifyDifference(int? Layer, string Field, double Committed, double Recomputed);
+
+    internal sealed record VerifyCounts(int Reproduced, int Differs, int Kept, int Unverifiable);
+}
