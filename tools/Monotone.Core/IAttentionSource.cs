@@ -9,8 +9,8 @@ public interface IAttentionSource
     /// <summary>Names the source in messages: a file path, or a description of a generated tensor.</summary>
     string Path { get; }
 
-    /// <summary>"torch", "safetensors", "npy", or "synthetic".</summary>
-    string Format { get; }
+    /// <summary>What the source reads; a result records it as <see cref="InputFormats.Spelling"/>.</summary>
+    InputFormat Format { get; }
 
     TensorDtype Dtype { get; }
 

@@ -9,37 +9,44 @@ namespace Monotone.Core;
 /// </summary>
 public sealed record SlopeSpec
 {
-    private SlopeSpec(string name, double[]? values)
+    private SlopeSpec(SlopeSet set, double[]? values)
     {
-        Name = name;
+        Set = set;
         Values = values;
     }
 
-    public static SlopeSpec Notebook { get; } = new("notebook", null);
+    public static SlopeSpec Notebook { get; } = new(SlopeSet.Notebook, null);
 
-    public static SlopeSpec Bloom { get; } = new("bloom", null);
+    public static SlopeSpec Bloom { get; } = new(SlopeSet.Bloom, null);
 
-    public static SlopeSpec Mpt { get; } = new("mpt", null);
+    public static SlopeSpec Mpt { get; } = new(SlopeSet.Mpt, null);
 
-    /// <summary>"notebook", "bloom", "mpt" or "list".</summary>
-    public string Name { get; }
+    /// <summary>The names <see cref="Parse"/> reads besides a list of numbers, in the order help and completions show them.</summary>
+    /// <remarks>In <see cref="SlopeSet"/>'s order: a name's index is its set.</remarks>
+    public static IReadOnlyList<string> Names => NameList;
 
-    /// <summary>The explicit slopes of a "list" spec; null otherwise.</summary>
+    private static readonly string[] NameList = ["notebook", "bloom", "mpt"];
+
+    /// <summary>The formula, or <see cref="SlopeSet.List"/> for explicit values.</summary>
+    public SlopeSet Set { get; }
+
+    /// <summary>The explicit slopes of a <see cref="SlopeSet.List"/> spec; null otherwise.</summary>
     public IReadOnlyList<double>? Values { get; }
 
-    public static SlopeSpec Explicit(IEnumerable<double> values) => new("list", values.ToArray());
+    public static SlopeSpec Explicit(IEnumerable<double> values) => new(SlopeSet.List, values.ToArray());
 
-    /// <summary>Parses "notebook", "bloom", "mpt" or a comma-separated list of numbers.</summary>
+    /// <summary>
+    /// Parses "notebook", "bloom", "mpt" (any case) or a comma-separated list of numbers: the one
+    /// reader of the spelling that the manifest, the command line and result files share.
+    /// </summary>
+    /// <exception cref="FormatException">Neither a name nor a list of finite numbers.</exception>
     public static SlopeSpec Parse(string text)
     {
-        switch (text.Trim().ToLowerInvariant())
+        // Names is in SlopeSet's order, so a name's index is its set.
+        int named = Array.IndexOf(NameList, text.Trim().ToLowerInvariant());
+        if (named >= 0)
         {
-            case "notebook":
-                return Notebook;
-            case "bloom":
-                return Bloom;
-            case "mpt":
-                return Mpt;
+            return new SlopeSpec((SlopeSet)named, null);
         }
 
         var parts = text.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -55,21 +62,23 @@ public sealed record SlopeSpec
         return parts.Length > 0 ? Explicit(values) : throw new FormatException("empty slope list");
     }
 
-    public double[] For(int heads) => Name switch
+    /// <exception cref="ArgumentException">An explicit list whose length is not <paramref name="heads"/>.</exception>
+    public double[] For(int heads) => Set switch
     {
-        "notebook" => AlibiSlopes.Notebook(heads),
-        "bloom" => AlibiSlopes.Bloom(heads),
-        "mpt" => AlibiSlopes.Mpt(heads),
+        SlopeSet.Notebook => AlibiSlopes.Notebook(heads),
+        SlopeSet.Bloom => AlibiSlopes.Bloom(heads),
+        SlopeSet.Mpt => AlibiSlopes.Mpt(heads),
         _ when Values!.Count == heads => [.. Values],
         _ => throw new ArgumentException($"the slope list has {Values!.Count} values but the tensor has {heads} heads"),
     };
 
+    /// <summary>The spelling <see cref="Parse"/> reads back: a name, or the values in shortest round-trip form.</summary>
     public override string ToString() =>
-        Values is null ? Name : string.Join(",", Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
+        Values is null ? NameList[(int)Set] : string.Join(",", Values.Select(v => v.ToString("R", CultureInfo.InvariantCulture)));
 
     public bool Equals(SlopeSpec? other) =>
-        other is not null && Name == other.Name
+        other is not null && Set == other.Set
         && (Values is null ? other.Values is null : other.Values is not null && Values.SequenceEqual(other.Values));
 
-    public override int GetHashCode() => HashCode.Combine(Name, Values?.Count);
+    public override int GetHashCode() => HashCode.Combine(Set, Values?.Count);
 }

@@ -61,7 +61,7 @@ public static class MemoryRequirement
 
         string shape = $"[{tensor.Layers}, {tensor.Heads}, {tensor.SequenceLength}, {tensor.SequenceLength}]";
         string advice = workers > 1 && Plus(shared, perWorker) <= available
-            ? $"; with --jobs {(available - shared) / perWorker} or fewer it would fit"
+            ? $"; with analyze --threads {(available - shared) / perWorker} or fewer it would fit"
             : "";
         throw new BadInputException(
             InputErrorCodes.Memory,

@@ -46,7 +46,7 @@ public sealed class HashMemo
             entries[file] = new Entry(fingerprint, identity);
             try
             {
-                AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entries, new JsonSerializerOptions { WriteIndented = true }));
+                AtomicFile.Write(path, JsonSerializer.SerializeToUtf8Bytes(entries, HashMemoJsonContext.Default.DictionaryStringEntry));
             }
             catch (OutputFileException)
             {
@@ -60,7 +60,7 @@ public sealed class HashMemo
     {
         try
         {
-            var loaded = JsonSerializer.Deserialize<Dictionary<string, Entry>>(File.ReadAllBytes(path)) ?? [];
+            var loaded = JsonSerializer.Deserialize(File.ReadAllBytes(path), HashMemoJsonContext.Default.DictionaryStringEntry) ?? [];
 
             // Entries of an older memo lack the change time (0): they never match, so those inputs are hashed again.
             return loaded.Where(e => e.Value?.Value is not null).ToDictionary(e => e.Key, e => e.Value);
@@ -72,5 +72,5 @@ public sealed class HashMemo
         }
     }
 
-    private sealed record Entry(string Value, FileIdentity Identity);
+    internal sealed record Entry(string Value, FileIdentity Identity);
 }

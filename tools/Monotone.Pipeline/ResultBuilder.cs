@@ -24,11 +24,9 @@ public static class ResultBuilder
         using var tensor = AttentionTensor.Open(path, tensorName);
         check?.Invoke(tensor);
 
-        // Hashing reads the whole file once more, and the first JSON serialization in a
-        // process is slow; both run beside the analysis rather than before or after it
-        // (together, a third of a sub-second analysis of mpt-7b at n = 256).
+        // Hashing reads the whole file once more: it runs beside the analysis rather than
+        // before or after it.
         var hashing = fingerprint is null ? Task.Run(() => (hash ?? FileFingerprint.Compute)(path), cancellation) : Task.FromResult(fingerprint);
-        _ = Task.Run(ResultJson.Prepare, cancellation);
         // The bytes that were read: a symbolic link's target, not the link.
         long bytes = FileStatus.Of(path, followLinks: true).Size;
         var layers = engine.Analyze(tensor, options, progress, cancellation);
@@ -55,7 +53,7 @@ public static class ResultBuilder
             new ToolProvenance("monotone", ToolVersion.Current, AnalysisVersion.Current, engine.Name),
             new InputProvenance(
                 source.Path,
-                source.Format,
+                source.Format.Spelling(),
                 input.Tensor,
                 input.Fingerprint,
                 input.Bytes,

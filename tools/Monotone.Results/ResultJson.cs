@@ -3,35 +3,12 @@ using Monotone.Core;
 
 namespace Monotone.Results;
 
-/// <summary>Reads and writes result files. Doubles are written in shortest round-trip form.</summary>
+/// <summary>Reads and writes result files (docs/design.md §4) through <see cref="ResultJsonContext"/>. Doubles are written in shortest round-trip form.</summary>
 public static class ResultJson
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        IndentSize = 1,
-        RespectNullableAnnotations = true,
-
-        // A result file missing a block is unreadable (and re-analysed), not a null to trip over later.
-        RespectRequiredConstructorParameters = true,
-    };
-
-    /// <summary>
-    /// Builds the serializer's metadata and compiles its code paths by writing a small
-    /// result, so that a caller can do it on another thread while an analysis runs: the
-    /// first serialization in a process takes about 45 ms, a fifth of a short analysis.
-    /// </summary>
-    public static void Prepare() => ToBytes(new MonotonicityResult(
-        MonotonicityResult.CurrentFormat,
-        new ToolProvenance("", "", 0, ""),
-        new InputProvenance("", "", null, "", 0, [0], ""),
-        new OptionsProvenance("", [0.5], 0, 0),
-        [LayerStats.FromTotals(1, 1, 0.5, 0.5, 0, 0) with { Layer = 1 }]));
-
     public static byte[] ToBytes(MonotonicityResult result)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, Options);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonContext.Default.MonotonicityResult);
         return [.. json, (byte)'\n'];
     }
 
@@ -67,7 +44,7 @@ public static class ResultJson
     /// <exception cref="InvalidDataException">A result file that breaks an invariant.</exception>
     public static MonotonicityResult FromBytes(byte[] json)
     {
-        var result = JsonSerializer.Deserialize<MonotonicityResult>(json, Options)
+        var result = JsonSerializer.Deserialize(json, ResultJsonContext.Default.MonotonicityResult)
             ?? throw new JsonException("empty document");
         if (result.Format != MonotonicityResult.CurrentFormat)
         {

@@ -21,7 +21,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
     private readonly object negativeLock = new();
     private NegativeElement? firstNegative;
 
-    private AttentionTensor(string path, string format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
+    private AttentionTensor(string path, InputFormat format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
     {
         Path = path;
         Format = format;
@@ -32,7 +32,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
 
     public string Path { get; }
 
-    public string Format { get; }
+    public InputFormat Format { get; }
 
     public TensorDtype Dtype => layout.Dtype;
 
@@ -95,7 +95,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
     }
 
-    private static (string Format, TensorLayout Layout) ReadLayout(string path, SafeFileHandle file, string? tensorName)
+    private static (InputFormat Format, TensorLayout Layout) ReadLayout(string path, SafeFileHandle file, string? tensorName)
     {
         long length = RandomAccess.GetLength(file);
         byte[] head = new byte[(int)Math.Min(length, 16)];
@@ -104,17 +104,17 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         {
             if (head.AsSpan().StartsWith("PK"u8))
             {
-                return ("torch", TorchZipFormat.Read(path, file, tensorName));
+                return (InputFormat.Torch, TorchZipFormat.Read(path, file, tensorName));
             }
 
             if (NpyFormat.Matches(head))
             {
-                return ("npy", NpyFormat.Read(path, file));
+                return (InputFormat.Npy, NpyFormat.Read(path, file));
             }
 
             if (SafetensorsFormat.Matches(head, length))
             {
-                return ("safetensors", SafetensorsFormat.Read(path, file, tensorName));
+                return (InputFormat.Safetensors, SafetensorsFormat.Read(path, file, tensorName));
             }
         }
         catch (InvalidDataException e)

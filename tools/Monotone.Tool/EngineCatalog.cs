@@ -11,38 +11,33 @@ namespace Monotone.Tool;
 internal static class EngineCatalog
 {
     /// <summary>The fast engine: it equals the reference on every notebook fixture and on random inputs.</summary>
-    public const string Default = "fast";
+    public const EngineKind Default = EngineKind.Fast;
 
     /// <summary>
     /// The managed engine: what "auto" runs without a GPU, and what a user is sent to when
     /// the torch engine cannot run.
     /// </summary>
-    public const string Managed = "fast";
+    public const EngineKind Managed = EngineKind.Fast;
 
     /// <summary>--device's default: a GPU when libtorch sees one, otherwise the CPU.</summary>
     public const string AutomaticDevice = "auto";
 
-    public static IReadOnlyList<string> Names { get; } = ["fast", "reference", "torch", "auto"];
-
-    /// <summary>Whether the engine runs on TorchSharp, so --device and --chunk-memory apply.</summary>
-    public static bool UsesDevice(string name) => name is "torch" or "auto";
-
     /// <summary>Opens the engine asked for on this machine, and says in a line what was chosen (null for a managed engine asked for by name).</summary>
     /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>
-    /// <param name="jobs">How many layers the fast engine analyses at once; 0 for one per processor.</param>
+    /// <param name="threads">How many layers the fast engine analyses at once; 0 for one per processor.</param>
     /// <exception cref="EngineUnavailableException">The torch engine was asked for and cannot run here.</exception>
-    public static (IMonotonicityEngine Engine, string? Choice) Open(string name, string device, long? chunkMemoryBytes, int jobs = 0) => name switch
+    public static (IMonotonicityEngine Engine, string? Choice) Open(EngineKind kind, string device, long? chunkMemoryBytes, int threads = 0) => kind switch
     {
-        "torch" => OpenTorch(device, chunkMemoryBytes),
-        "auto" => OpenAuto(device, chunkMemoryBytes, jobs),
-        _ => (CreateManaged(name, jobs), null),
+        EngineKind.Torch => OpenTorch(device, chunkMemoryBytes),
+        EngineKind.Auto => OpenAuto(device, chunkMemoryBytes, threads),
+        _ => (CreateManaged(kind, threads), null),
     };
 
-    private static IMonotonicityEngine CreateManaged(string name, int jobs) => name switch
+    private static IMonotonicityEngine CreateManaged(EngineKind kind, int threads) => kind switch
     {
-        "fast" => new FastEngine(jobs),
-        "reference" => new ReferenceEngine(),
-        _ => throw new ArgumentException($"unknown engine '{name}' (choose {string.Join(", ", Names)})", nameof(name)),
+        EngineKind.Fast => new FastEngine(threads),
+        EngineKind.Reference => new ReferenceEngine(),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "not a managed engine"),
     };
 
     private static (IMonotonicityEngine, string?) OpenTorch(string device, long? chunkMemoryBytes)
@@ -61,7 +56,7 @@ internal static class EngineCatalog
     }
 
     // auto: torch where there is a GPU, the managed engine everywhere else.
-    private static (IMonotonicityEngine, string?) OpenAuto(string device, long? chunkMemoryBytes, int jobs)
+    private static (IMonotonicityEngine, string?) OpenAuto(string device, long? chunkMemoryBytes, int threads)
     {
         var cuda = device == AutomaticDevice ? TorchDevice.Cuda() : Parse(device);
         int gpus = LibTorchRuntime.CudaDevices(out string reason);
@@ -71,7 +66,7 @@ internal static class EngineCatalog
             return (torch, $"engine auto chose {torch.Name} ({reason}), {torch.Runtime}");
         }
 
-        return (CreateManaged(Managed, jobs), $"engine auto chose {Managed}: no CUDA device for the torch engine ({reason})");
+        return (CreateManaged(Managed, threads), $"engine auto chose {Managed.Name()}: no CUDA device for the torch engine ({reason})");
     }
 
     private static TorchDevice Parse(string device) =>

@@ -35,7 +35,7 @@ internal static class FailureReport
                 console.WriteError(
                     ToolConsole.Origin,
                     ToolErrorCodes.EngineUnavailable,
-                    $"the torch engine cannot run here: {engine.Message}; use --engine {EngineCatalog.Managed} (the managed engine) instead");
+                    $"the torch engine cannot run here: {engine.Message}; use --engine {EngineCatalog.Managed.Name()} (the managed engine) instead");
                 return ExitCode.EnvironmentUnavailable;
             case OutOfMemoryException:
                 console.WriteError(

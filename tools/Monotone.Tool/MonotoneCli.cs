@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Completions;
 using Monotone.Tool.Commands;
 using Monotone.Tool.Console;
 
@@ -19,12 +20,17 @@ public static class MonotoneCli
             new ReproCommand().Create(console),
             new VerifyCommand().Create(console),
             new DiffCommand().Create(console),
+            new CompletionCommand().Create(console),
         };
 
     public static int Run(IReadOnlyList<string> args, ToolConsole console)
     {
-        var parse = Commands(console).Parse(args);
-        if (parse.Errors.Count > 0)
+        var root = Commands(console);
+        var parse = root.Parse(args);
+
+        // A completion request ([suggest:N], docs/cli.md) is a half-typed command line: its
+        // parse errors are expected, and the answer is the list of completions.
+        if (parse.Errors.Count > 0 && !root.Directives.OfType<SuggestDirective>().Any(d => parse.GetResult(d) is not null))
         {
             console.WriteError(ToolConsole.Origin, ToolErrorCodes.Usage, $"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
             return (int)ExitCode.BadInput;

@@ -13,7 +13,7 @@ public sealed record UniformRandomLogits(int Layers, int Heads, int SequenceLeng
 {
     public string Path => $"random(L={Layers}, H={Heads}, n={SequenceLength}, seed={Seed}, scale={Scale})";
 
-    public string Format => "synthetic";
+    public InputFormat Format => InputFormat.Synthetic;
 
     public TensorDtype Dtype => TensorDtype.Float64;
 

@@ -1,3 +1,5 @@
+using System.Reflection;
+using Monotone.Core;
 using Monotone.Engine.Torch;
 using Monotone.Results;
 using Monotone.Tests.Support;
@@ -46,7 +48,7 @@ public class AnalyzeWithTorchTests
         var (code, _, error) = ToolRunner.Run("analyze", Basic, "--engine", "auto", "-o", folder.File("r.json"));
 
         Assert.Equal(0, code);
-        string chosen = HasGpu ? "torch:cuda:0" : EngineCatalog.Managed;
+        string chosen = HasGpu ? "torch:cuda:0" : EngineCatalog.Managed.Name();
         Assert.Equal(chosen, ResultJson.Read(folder.File("r.json")).Tool.Engine);
         Assert.StartsWith($"monotone: engine auto chose {chosen}", error, StringComparison.Ordinal);
     }
@@ -63,7 +65,7 @@ public class AnalyzeWithTorchTests
 
         Assert.True(code == 0, error);
         Assert.StartsWith(
-            $"monotone: engine auto chose {EngineCatalog.Managed}: no CUDA device for the torch engine (the CPU build of libtorch is installed, {package}; ",
+            $"monotone: engine auto chose {EngineCatalog.Managed.Name()}: no CUDA device for the torch engine (the CPU build of libtorch is installed, {package}; ",
             error,
             StringComparison.Ordinal);
     }
@@ -76,7 +78,7 @@ public class AnalyzeWithTorchTests
         Assert.Equal(3, code);
         Assert.Equal("", stdout);
         Assert.StartsWith("monotone: error MONO050: the torch engine cannot run here: cuda:7 is not available", error, StringComparison.Ordinal);
-        Assert.EndsWith($"; use --engine {EngineCatalog.Managed} (the managed engine) instead", error.TrimEnd('\n'), StringComparison.Ordinal);
+        Assert.EndsWith($"; use --engine {EngineCatalog.Managed.Name()} (the managed engine) instead", error.TrimEnd('\n'), StringComparison.Ordinal);
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
@@ -120,7 +122,7 @@ public class AnalyzeWithTorchTests
         Assert.Equal(3, code);
         Assert.Equal("", stdout);
         Assert.Equal(
-            $"monotone: error MONO050: the torch engine cannot run here: MONOTONE_LIBTORCH is {folder.Path}, which holds no libtorch.so; use --engine {EngineCatalog.Managed} (the managed engine) instead",
+            $"monotone: error MONO050: the torch engine cannot run here: MONOTONE_LIBTORCH is {folder.Path}, which holds no libtorch.so; use --engine {EngineCatalog.Managed.Name()} (the managed engine) instead",
             error.TrimEnd('\n'));
     }
 }

@@ -91,7 +91,8 @@ public sealed class DiffCommandTests : IDisposable
         Assert.Equal((0, ""), (code, error));
         using var document = JsonDocument.Parse(output);
         var root = document.RootElement;
-        Assert.Equal(["from", "to", "rtol", "atol", "experiments", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(["schema", "from", "to", "rtol", "atol", "experiments", "summary"], root.EnumerateObject().Select(p => p.Name));
+        Assert.Equal(1, root.GetProperty("schema").GetInt32());
         Assert.Equal("HEAD", root.GetProperty("from").GetProperty("revision").GetString());
         Assert.Equal(head, root.GetProperty("from").GetProperty("commit").GetString());
         Assert.Equal(JsonValueKind.Null, root.GetProperty("to").GetProperty("revision").ValueKind);

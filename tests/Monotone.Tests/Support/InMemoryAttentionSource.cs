@@ -7,7 +7,7 @@ public sealed class InMemoryAttentionSource(int layers, int heads, int n, double
 {
     public string Path => path;
 
-    public string Format => "synthetic";
+    public InputFormat Format => InputFormat.Synthetic;
 
     public TensorDtype Dtype => TensorDtype.Float64;
 

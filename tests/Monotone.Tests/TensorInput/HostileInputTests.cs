@@ -47,7 +47,7 @@ public class HostileInputTests
         MemoryRequirement.Check(source, fast, eight);
         var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(source, fast, eight - 1));
         Assert.Equal(InputErrorCodes.Memory, error.Code);
-        Assert.Contains("with --jobs 7 or fewer it would fit", error.Message, StringComparison.Ordinal);
+        Assert.Contains("with analyze --threads 7 or fewer it would fit", error.Message, StringComparison.Ordinal);
         Assert.True(MemoryRequirement.Bytes(source, new ReferenceEngine()) < eight);
     }
 
@@ -283,7 +283,7 @@ public class HostileInputTests
     {
         public string Path => "shape-only";
 
-        public string Format => "synthetic";
+        public InputFormat Format => InputFormat.Synthetic;
 
         public TensorDtype Dtype => TensorDtype.Float32;
 

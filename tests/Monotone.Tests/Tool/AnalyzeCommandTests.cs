@@ -85,7 +85,10 @@ public class AnalyzeCommandTests
     [InlineData("--slopes", "alibi")]
     [InlineData("--epsilon", "-1")]
     [InlineData("--engine", "quantum")]
-    [InlineData("--jobs", "-1")]
+    [InlineData("--engine", "Fast")]
+    [InlineData("--engine", "1")]
+    [InlineData("--threads", "-1")]
+    [InlineData("--jobs", "2")]
     [InlineData("--bogus", "1")]
     public void Bad_usage_exits_2_with_one_line(string option, string value)
     {
@@ -101,11 +104,11 @@ public class AnalyzeCommandTests
     [InlineData("reference", "1")]
     [InlineData("fast", "1")]
     [InlineData("fast", "3")]
-    public void Every_engine_and_job_count_gives_the_notebook_numbers(string engine, string jobs)
+    public void Every_engine_and_thread_count_gives_the_notebook_numbers(string engine, string threads)
     {
         using var folder = new TemporaryFolder();
 
-        var (code, _, _) = ToolRunner.Run("analyze", Basic, "-o", folder.File("r.json"), "--engine", engine, "--jobs", jobs);
+        var (code, _, _) = ToolRunner.Run("analyze", Basic, "-o", folder.File("r.json"), "--engine", engine, "--threads", threads);
 
         Assert.Equal(0, code);
         var result = ResultJson.Read(folder.File("r.json"));

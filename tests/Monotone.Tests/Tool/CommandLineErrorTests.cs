@@ -31,7 +31,7 @@ public class CommandLineErrorTests
     [InlineData("run", "--jobs", "abc")]
     [InlineData("analyze", "--epsilon", "abc")]
     [InlineData("analyze", "--relative-floor", "inf")]
-    [InlineData("analyze", "--jobs", "99999999999")]
+    [InlineData("analyze", "--threads", "99999999999")]
     [InlineData("diff", "--rtol", "x")]
     public void A_value_that_is_not_a_number_is_a_usage_error_not_a_trace(string command, string option, string value)
     {

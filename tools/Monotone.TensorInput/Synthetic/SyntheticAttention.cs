@@ -39,7 +39,7 @@ public sealed class SyntheticAttention : IAttentionSource
 
     public string Path => $"synthetic:{ModelId}/{SequenceLength}";
 
-    public string Format => "synthetic";
+    public InputFormat Format => InputFormat.Synthetic;
 
     public TensorDtype Dtype => TensorDtype.Float32;
 

@@ -8,11 +8,7 @@ namespace Monotone.Tool.Commands;
 /// <summary>The analysis options shared by the commands that compute statistics.</summary>
 internal sealed class AnalysisOptionSet
 {
-    public Option<string> Slopes { get; } = new("--slopes")
-    {
-        Description = "ALiBi slopes: notebook (2^(-8(h+1)/H), the default), bloom, mpt, or a comma-separated list",
-        DefaultValueFactory = _ => "notebook",
-    };
+    public Option<SlopeSpec> Slopes { get; } = CreateSlopes();
 
     public Option<double> Epsilon { get; } = new("--epsilon")
     {
@@ -26,11 +22,7 @@ internal sealed class AnalysisOptionSet
         DefaultValueFactory = _ => AnalysisOptions.NotebookRelativeFloor,
     };
 
-    public Option<string> Engine { get; } = new("--engine")
-    {
-        Description = $"Which engine computes the statistics: {string.Join(", ", EngineCatalog.Names)} (auto: torch on a CUDA GPU, otherwise {EngineCatalog.Managed})",
-        DefaultValueFactory = _ => EngineCatalog.Default,
-    };
+    public Option<EngineKind?> Engine { get; } = SharedOptions.Engine("Which engine computes the statistics");
 
     public Option<string> Device { get; } = SharedOptions.Device();
 
@@ -39,35 +31,30 @@ internal sealed class AnalysisOptionSet
         Description = "For --engine torch or auto: memory for one chunk of the computation, e.g. 512M or 4G (default: 16M on the CPU, a quarter of a GPU's free memory)",
     };
 
-    public Option<int> Jobs { get; } = new("--jobs", "-j")
+    /// <summary>Layers at once; not --jobs, which means experiments at once on run and verify.</summary>
+    public Option<int> Threads { get; } = new("--threads")
     {
         Description = "How many layers the fast engine analyses at once (0: one per processor); results do not depend on it",
         DefaultValueFactory = _ => 0,
     };
 
+    // analyze's --jobs meant --threads before 2026-11; it is refused with the new name rather than
+    // left to "Unrecognized command or argument".
+    private readonly Option<string?> renamedJobs = new("--jobs", "-j") { Hidden = true };
+
     public AnalysisOptionSet()
     {
-        Slopes.Validators.Add(result =>
-        {
-            try
-            {
-                SlopeSpec.Parse(result.GetValueOrDefault<string>() ?? "");
-            }
-            catch (FormatException e)
-            {
-                result.AddError(e.Message);
-            }
-        });
         Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
         RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
-        Engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
-        Jobs.Validators.Add(result =>
+        Threads.Validators.Add(result =>
         {
-            if (TryValue(result, out int jobs) && jobs < 0)
+            if (TryValue(result, out int threads) && threads < 0)
             {
-                result.AddError("--jobs must be 0 (one per processor) or a positive number");
+                result.AddError("--threads must be 0 (one per processor) or a positive number");
             }
         });
+        renamedJobs.Validators.Add(result =>
+            result.AddError("analyze takes --threads for layers at once (--jobs is experiments at once, on run and verify)"));
         ChunkMemory.Validators.Add(result =>
         {
             if (!ByteSize.TryParse(result.GetValueOrDefault<string?>() ?? "", out _))
@@ -81,18 +68,18 @@ internal sealed class AnalysisOptionSet
     private void ValidateEngineChoice(System.CommandLine.Parsing.CommandResult result)
     {
         // The tokens as given: GetValue throws for a value that the option's own check refuses.
-        string engine = result.GetResult(Engine) is { Tokens: [var e, ..] } ? e.Value : EngineCatalog.Default;
-        string? device = result.GetResult(Device) is { Tokens: [var d, ..] } ? d.Value : null;
-        if (!EngineCatalog.Names.Contains(engine))
+        var engine = EngineCatalog.Default;
+        if (result.GetResult(Engine) is { Tokens: [var e, ..] } && !EngineKinds.TryParse(e.Value, out engine))
         {
             return;
         }
 
-        if (!EngineCatalog.UsesDevice(engine) && (device is not null || result.GetResult(ChunkMemory) is not null))
+        string? device = result.GetResult(Device) is { Tokens: [var d, ..] } ? d.Value : null;
+        if (!engine.UsesDevice() && (device is not null || result.GetResult(ChunkMemory) is not null))
         {
-            result.AddError($"--device and --chunk-memory apply to --engine torch or auto, not {engine}");
+            result.AddError($"--device and --chunk-memory apply to --engine torch or auto, not {engine.Name()}");
         }
-        else if (engine == "auto" && device is not null && TorchDevice.TryParse(device, out var parsed) && !parsed.IsCuda)
+        else if (engine == EngineKind.Auto && device is not null && TorchDevice.TryParse(device, out var parsed) && !parsed.IsCuda)
         {
             result.AddError("--engine auto runs torch only on a GPU; for the CPU use --engine torch --device cpu");
         }
@@ -104,7 +91,8 @@ internal sealed class AnalysisOptionSet
         command.Options.Add(Epsilon);
         command.Options.Add(RelativeFloor);
         command.Options.Add(Engine);
-        command.Options.Add(Jobs);
+        command.Options.Add(Threads);
+        command.Options.Add(renamedJobs);
         command.Options.Add(Device);
         command.Options.Add(ChunkMemory);
         command.Validators.Add(ValidateEngineChoice);
@@ -112,17 +100,41 @@ internal sealed class AnalysisOptionSet
 
     /// <summary>Opens the engine the options ask for; see <see cref="EngineCatalog.Open"/>.</summary>
     public (IMonotonicityEngine Engine, string? Choice) OpenEngine(ParseResult parse) => EngineCatalog.Open(
-        parse.GetValue(Engine)!,
+        parse.GetValue(Engine) ?? EngineCatalog.Default,
         parse.GetValue(Device)!,
         parse.GetValue(ChunkMemory) is { } size && ByteSize.TryParse(size, out long bytes) ? bytes : null,
-        parse.GetValue(Jobs));
+        parse.GetValue(Threads));
 
     public AnalysisOptions Read(ParseResult parse) => new()
     {
-        Slopes = SlopeSpec.Parse(parse.GetValue(Slopes)!),
+        Slopes = parse.GetValue(Slopes)!,
         Epsilon = parse.GetValue(Epsilon),
         RelativeFloor = parse.GetValue(RelativeFloor),
     };
+
+    private static Option<SlopeSpec> CreateSlopes()
+    {
+        var slopes = ChoiceOption.Create<SlopeSpec>(
+            "--slopes",
+            "ALiBi slopes: notebook (2^(-8(h+1)/H), the default), bloom, mpt, or a comma-separated list",
+            SlopeSpec.Names,
+            (string text, out SlopeSpec value, out string? problem) =>
+            {
+                try
+                {
+                    (value, problem) = (SlopeSpec.Parse(text), null);
+                    return true;
+                }
+                catch (FormatException e)
+                {
+                    (value, problem) = (SlopeSpec.Notebook, e.Message);
+                    return false;
+                }
+            },
+            helpName: "notebook|bloom|mpt|S1,S2,...");
+        slopes.DefaultValueFactory = _ => SlopeSpec.Notebook;
+        return slopes;
+    }
 
     /// <summary>An option validator: the value must be finite and >= 0 (NaN and negative tolerances or thresholds mean nothing).</summary>
     internal static void RequireNonNegative(System.CommandLine.Parsing.OptionResult result, string name)

@@ -12,7 +12,7 @@ namespace Monotone.Tool.Commands;
 /// <param name="jobsDescription">The help text of --jobs.</param>
 internal sealed class EngineOverrideOptions(string engineDescription, string jobsDescription)
 {
-    public Option<string?> Engine { get; } = SharedOptions.Engine(engineDescription);
+    public Option<EngineKind?> Engine { get; } = SharedOptions.Engine(engineDescription);
 
     public Option<string> Device { get; } = SharedOptions.Device();
 

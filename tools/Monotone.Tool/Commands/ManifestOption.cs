@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Core;
 using Monotone.Manifest;
 
 namespace Monotone.Tool.Commands;
@@ -15,5 +16,5 @@ internal sealed class ManifestOption
     };
 
     public Manifest.Manifest Read(ParseResult parse) =>
-        ManifestReader.Read(parse.GetValue(Option)!, EngineCatalog.Names);
+        ManifestReader.Read(parse.GetValue(Option)!, Monotone.Core.EngineKinds.Names);
 }

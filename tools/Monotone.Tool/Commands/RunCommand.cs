@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
+using Monotone.Tool.Json;
 
 namespace Monotone.Tool.Commands;
 
@@ -33,11 +34,16 @@ internal sealed class RunCommand
 
     private readonly KeepGoingOption keepGoing = new();
 
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write what happened to each experiment as JSON on standard output (docs/json.md)",
+    };
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("run", "Analyse every stale experiment of the manifest into experiments/<label>/<n>/")
         {
-            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing, keepGoing.Option,
+            manifest.Option, only, engines.Jobs, force, engines.Engine, engines.Device, shard, skipHashing, keepGoing.Option, json,
         };
         shard.Validators.Add(r =>
         {
@@ -87,6 +93,11 @@ internal sealed class RunCommand
         }
 
         console.Error.WriteLine($"monotone: {summary.Counts(selected.Count)}");
+        if (parse.GetValue(json))
+        {
+            RunJson.Write(console.Out, loaded, selected, summary);
+        }
+
         return KeepGoingOption.Report(console, summary, selected.Count);
     }
 }

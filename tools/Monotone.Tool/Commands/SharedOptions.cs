@@ -1,12 +1,13 @@
 using System.CommandLine;
 using Monotone.Core;
+using Monotone.Engine;
 
 namespace Monotone.Tool.Commands;
 
-/// <summary>Options that several manifest commands take, defined once.</summary>
+/// <summary>Options that several commands take, each defined here once.</summary>
 internal static class SharedOptions
 {
-    /// <summary>--jobs N (at least 1).</summary>
+    /// <summary>--jobs N (at least 1): experiments at once, on the commands that work through a manifest.</summary>
     public static Option<int> Jobs(string description)
     {
         var jobs = new Option<int>("--jobs", "-j") { Description = description, DefaultValueFactory = _ => 1 };
@@ -36,6 +37,7 @@ internal static class SharedOptions
                 r.AddError($"--device must be auto, cpu, cuda or cuda:N, not '{value}'");
             }
         });
+        device.CompletionSources.Add(EngineCatalog.AutomaticDevice, "cpu", "cuda");
         return device;
     }
 
@@ -44,10 +46,13 @@ internal static class SharedOptions
     /// else the default; each choice the torch engines make is said on <paramref name="say"/>.
     /// </summary>
     /// <param name="experimentsAtOnce">How many experiments run side by side; they share the processors.</param>
-    public static Func<string?, IMonotonicityEngine> Engines(string? engineOverride, string device, int experimentsAtOnce, Action<string> say) => name =>
+    public static Func<string?, IMonotonicityEngine> Engines(EngineKind? engineOverride, string device, int experimentsAtOnce, Action<string> say) => manifestEngine =>
     {
         int layersAtOnce = experimentsAtOnce > 1 ? Math.Max(1, Environment.ProcessorCount / experimentsAtOnce) : 0;
-        var (engine, choice) = EngineCatalog.Open(engineOverride ?? name ?? EngineCatalog.Default, device, null, layersAtOnce);
+
+        // The manifest reader has refused every name that is not in EngineKinds.Names.
+        var kind = engineOverride ?? (EngineKinds.TryParse(manifestEngine, out var named) ? named : EngineCatalog.Default);
+        var (engine, choice) = EngineCatalog.Open(kind, device, null, layersAtOnce);
         if (choice is not null)
         {
             say($"monotone: {choice}");
@@ -56,13 +61,19 @@ internal static class SharedOptions
         return engine;
     };
 
-    /// <summary>--engine NAME, overriding the manifest's choice for every experiment.</summary>
-    public static Option<string?> Engine(string description)
-    {
-        var engine = new Option<string?>("--engine") { Description = $"{description}: {string.Join(", ", EngineCatalog.Names)}" };
-        engine.AcceptOnlyFromAmong([.. EngineCatalog.Names]);
-        return engine;
-    }
+    /// <summary>--engine NAME; null when not given (the manifest's choice, or <see cref="EngineCatalog.Default"/>).</summary>
+    /// <param name="description">The help text, before the list of names.</param>
+    public static Option<EngineKind?> Engine(string description) => ChoiceOption.Create<EngineKind?>(
+        "--engine",
+        $"{description}: {string.Join(", ", EngineKinds.Names)} (auto: torch on a CUDA GPU, otherwise {EngineCatalog.Managed.Name()})",
+        EngineKinds.Names,
+        (string text, out EngineKind? value, out string? problem) =>
+        {
+            bool known = EngineKinds.TryParse(text, out var kind);
+            value = known ? kind : null;
+            problem = null;
+            return known;
+        });
 
     /// <summary>
     /// The explicit opt-in to skip hashing inputs this machine has not hashed (docs/record.md);

@@ -1,8 +1,8 @@
 using System.CommandLine;
-using System.Text.Json;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
 using Monotone.Tool.Paper;
+using Monotone.Tool.Json;
 
 namespace Monotone.Tool.Commands;
 
@@ -53,28 +53,7 @@ internal sealed class StatusCommand
         var stages = StageNames.Paper.Select(stageChecker.Status).ToList();
         if (parse.GetValue(json))
         {
-            // One array: the experiments' objects as before (with "stage": "analysis"), then one per paper stage.
-            console.Out.WriteLine(JsonSerializer.Serialize(
-                statuses.Select(s => (object)new
-                {
-                    stage = StageKind.Analysis.Name(),
-                    experiment = s.Experiment.Key,
-                    label = s.Experiment.Label,
-                    sequence_length = s.Experiment.SequenceLength,
-                    fresh = s.Fresh && !s.Kept,
-                    kept = s.Kept,
-                    input_present = !s.InputAbsent,
-                    reasons = s.Reasons,
-                    input_fingerprint = s.Input?.Value,
-                    fingerprint_origin = s.Input?.Origin.ToString().ToLowerInvariant(),
-                    result = Path.GetRelativePath(loaded.Folder, s.Experiment.ResultPath),
-                }).Concat(stages.Select(s => (object)new
-                {
-                    stage = s.Stage.Name(),
-                    fresh = s.Fresh,
-                    reasons = s.Reasons,
-                })),
-                new JsonSerializerOptions { WriteIndented = true }));
+            StatusJson.Write(console.Out, loaded, statuses, stages);
         }
         else
         {

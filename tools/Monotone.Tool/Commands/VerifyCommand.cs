@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
+using Monotone.Tool.Json;
 using Monotone.Tool.Paper;
 
 namespace Monotone.Tool.Commands;
@@ -24,11 +25,16 @@ internal sealed class VerifyCommand
         Description = "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)",
     };
 
+    private readonly Option<bool> json = new("--json")
+    {
+        Description = "Write the outcome as JSON on standard output (docs/json.md)",
+    };
+
     public Command Create(ToolConsole console)
     {
         var command = new Command("verify", "Recompute every experiment and compare with the committed results; exit 1 on any difference")
         {
-            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept,
+            manifest.Option, tolerances.Relative, tolerances.Absolute, engines.Engine, engines.Device, engines.Jobs, acceptKept, json,
         };
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
@@ -49,6 +55,14 @@ internal sealed class VerifyCommand
 
         var table = report.Checked.SelectMany(Rows).ToList();
         int recomputed = report.Checked.Count;
+        bool unverified = report.Unrepairable.Count > 0 || (report.Kept.Count > 0 && !parse.GetValue(acceptKept));
+        var code = report.Differing > 0 || report.StalePaperFiles.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
+        if (parse.GetValue(json))
+        {
+            VerifyJson.Write(console.Out, comparison, code == ExitCode.Success, VerifyJson.Experiments(report), report.StalePaperFiles);
+            return code;
+        }
+
         if (table.Count > 0)
         {
             TextTable.Write(console.Out, ["Experiment", "Layer", "Metric", "Committed", "Recomputed", "Change"], table);
@@ -82,8 +96,7 @@ internal sealed class VerifyCommand
             console.Out.WriteLine($"verify: {file} is stale: it differs from a render of the committed results (run `dotnet build`)");
         }
 
-        bool unverified = report.Unrepairable.Count > 0 || (report.Kept.Count > 0 && !parse.GetValue(acceptKept));
-        return report.Differing > 0 || report.StalePaperFiles.Count > 0 || unverified ? ExitCode.CheckFailed : ExitCode.Success;
+        return code;
     }
 
     private static IEnumerable<IReadOnlyList<string>> Rows(ExperimentCheck check)

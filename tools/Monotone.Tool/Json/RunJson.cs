@@ -1,0 +1,34 @@
+using Monotone.Pipeline;
+
+namespace Monotone.Tool.Json;
+
+/// <summary><c>run --json</c>: what happened to each selected experiment, in manifest order (docs/json.md).</summary>
+internal static class RunJson
+{
+    /// <param name="selected">The experiments the command line selected (--only, --shard), in manifest order.</param>
+    public static void Write(TextWriter output, Manifest.Manifest manifest, IReadOnlyList<Experiment> selected, RunSummary summary)
+    {
+        var analysed = summary.Analysed.ToHashSet();
+        var kept = summary.Kept.Select(k => k.Experiment).ToHashSet();
+        var experiments = selected.Select(e => new RunExperiment(
+            e.Key,
+            e.Label,
+            e.SequenceLength,
+            analysed.Contains(e) ? RunOutcome.Analysed : kept.Contains(e) ? RunOutcome.Kept : RunOutcome.Fresh,
+            Path.GetRelativePath(manifest.Folder, e.ResultPath))).ToList();
+        var document = new Document(
+            ToolJson.Schema,
+            experiments,
+            new RunCounts(Count(RunOutcome.Analysed), Count(RunOutcome.Fresh), Count(RunOutcome.Kept)));
+        ToolJson.Write(output, document, ToolJsonContext.Default.RunDocument);
+
+        int Count(RunOutcome outcome) => experiments.Count(e => e.Outcome == outcome);
+    }
+
+    internal sealed record Document(int Schema, IReadOnlyList<RunExperiment> Experiments, RunCounts Summary);
+
+    /// <param name="Result">The result file, relative to the manifest's folder.</param>
+    internal sealed record RunExperiment(string Key, string Label, int SequenceLength, RunOutcome Outcome, string Result);
+
+    internal sealed record RunCounts(int Analysed, int Fresh, int Kept);
+}

@@ -1,0 +1,49 @@
+using Monotone.Pipeline;
+
+namespace Monotone.Tool.Json;
+
+/// <summary>
+/// <c>status --json</c> (docs/json.md): the experiments in manifest order, then the paper's
+/// stages (figures, LaTeX, appendix) in the order the pipeline makes them.
+/// </summary>
+internal static class StatusJson
+{
+    public static void Write(TextWriter output, Manifest.Manifest manifest, IEnumerable<ExperimentStatus> statuses, IEnumerable<StageStatus> stages) =>
+        ToolJson.Write(
+            output,
+            new Document(
+                1,
+                [
+                    .. statuses.Select(s => new Entry(
+                        s.Experiment.Key,
+                        s.Experiment.Label,
+                        s.Experiment.SequenceLength,
+                        s.Fresh && !s.Kept,
+                        s.Kept,
+                        !s.InputAbsent,
+                        s.Reasons,
+                        s.Input?.Value,
+                        s.Input?.Origin.ToString().ToLowerInvariant(),
+                        Path.GetRelativePath(manifest.Folder, s.Experiment.ResultPath))),
+                ],
+                [.. stages.Select(s => new Stage(s.Stage.Name(), s.Fresh, s.Reasons))]),
+            ToolJsonContext.Default.StatusDocument);
+
+    internal sealed record Document(int Schema, IReadOnlyList<Entry> Experiments, IReadOnlyList<Stage> Stages);
+
+    /// <param name="FingerprintOrigin">Where the fingerprint came from, lower case (<see cref="Pipeline.FingerprintOrigin"/>); null with <paramref name="InputFingerprint"/>.</param>
+    internal sealed record Entry(
+        string Experiment,
+        string Label,
+        int SequenceLength,
+        bool Fresh,
+        bool Kept,
+        bool InputPresent,
+        IReadOnlyList<string> Reasons,
+        string? InputFingerprint,
+        string? FingerprintOrigin,
+        string Result);
+
+    /// <param name="Name">figures, latex or appendix.</param>
+    internal sealed record Stage(string Name, bool Fresh, IReadOnlyList<string> Reasons);
+}
