@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Figures;
 using Monotone.Results;
 
@@ -16,7 +17,7 @@ public sealed record SummaryRow(
     double MaxRate,
     int MaxLayer)
 {
-    public bool Synthetic => Result.Input.Format == "synthetic";
+    public bool Synthetic => Result.Input.Format == InputFormat.Synthetic.Spelling();
 
     /// <summary>The model's label as tables show it: starred when its input is synthetic.</summary>
     public string DisplayLabel => Synthetic ? Model + " *" : Model;

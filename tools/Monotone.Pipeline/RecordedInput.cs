@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.TensorInput.Synthetic;
 
 namespace Monotone.Pipeline;
@@ -38,5 +39,5 @@ public static class RecordedInput
 
     public static string SourceOf(Experiment experiment) => experiment.Input is SyntheticInput ? "synthetic" : "files";
 
-    private const string SyntheticFormat = "synthetic";
+    private static readonly string SyntheticFormat = InputFormat.Synthetic.Spelling();
 }

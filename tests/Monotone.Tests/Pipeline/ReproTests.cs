@@ -106,12 +106,14 @@ public sealed class ReproTests
 
         Assert.Equal(0, code);
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        var items = json.RootElement.EnumerateArray().ToList();
-        Assert.Equal(["analysis", "analysis", "figures", "latex", "appendix"], items.Select(i => i.GetProperty("stage").GetString()));
-        Assert.Equal("alpha/16", items[0].GetProperty("experiment").GetString());
-        Assert.True(items[0].GetProperty("fresh").GetBoolean());
-        Assert.False(items[2].GetProperty("fresh").GetBoolean());
-        Assert.Equal(["never made"], items[2].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(1, json.RootElement.GetProperty("schema").GetInt32());
+        var experiments = json.RootElement.GetProperty("experiments").EnumerateArray().ToList();
+        var stages = json.RootElement.GetProperty("stages").EnumerateArray().ToList();
+        Assert.Equal(["alpha/16", "beta/16"], experiments.Select(i => i.GetProperty("experiment").GetString()));
+        Assert.True(experiments[0].GetProperty("fresh").GetBoolean());
+        Assert.Equal(["figures", "latex", "appendix"], stages.Select(i => i.GetProperty("name").GetString()));
+        Assert.False(stages[0].GetProperty("fresh").GetBoolean());
+        Assert.Equal(["never made"], stages[0].GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
     }
 
     [Fact]

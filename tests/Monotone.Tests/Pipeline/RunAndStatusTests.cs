@@ -77,7 +77,7 @@ public class RunAndStatusTests
 
         Assert.Equal(0, code);
         using var json = System.Text.Json.JsonDocument.Parse(output);
-        var alpha = json.RootElement[0];
+        var alpha = json.RootElement.GetProperty("experiments")[0];
         Assert.Equal("alpha/16", alpha.GetProperty("experiment").GetString());
         Assert.False(alpha.GetProperty("fresh").GetBoolean());
         Assert.Equal("no result yet", alpha.GetProperty("reasons")[0].GetString());

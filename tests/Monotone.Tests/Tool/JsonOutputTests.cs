@@ -109,7 +109,7 @@ public class JsonOutputTests
         var (code, output, _) = study.Tool("status", "--json");
 
         Assert.Equal(0, code);
-        var alpha = Parse(output)[0];
+        var alpha = Parse(output).GetProperty("experiments")[0];
         Assert.Equal(
             ["experiment", "label", "sequence_length", "fresh", "kept", "input_present", "reasons", "input_fingerprint", "fingerprint_origin", "result"],
             Names(alpha));
