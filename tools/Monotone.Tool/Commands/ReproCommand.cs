@@ -20,10 +20,7 @@ internal sealed class ReproCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<bool> dryRun = new("--dry-run", "-n")
-    {
-        Description = "Print what would run and why, and write nothing",
-    };
+    private readonly Option<bool> dryRun = SharedOptions.Flag("--dry-run", "Print what would run and why, and write nothing", "-n");
 
     private readonly KeepGoingOption keepGoing = new();
 

@@ -16,10 +16,7 @@ internal sealed class RunCommand
         AllowMultipleArgumentsPerToken = true,
     };
 
-    private readonly Option<bool> force = new("--force")
-    {
-        Description = "Analyse even the experiments whose results are fresh",
-    };
+    private readonly Option<bool> force = SharedOptions.Flag("--force", "Analyse even the experiments whose results are fresh");
 
     private readonly EngineOverrideOptions engines = new(
         "Use this engine for every experiment, whatever the manifest says",
@@ -34,10 +31,7 @@ internal sealed class RunCommand
 
     private readonly KeepGoingOption keepGoing = new();
 
-    private readonly Option<bool> json = new("--json")
-    {
-        Description = "Write what happened to each experiment as JSON on standard output (docs/json.md)",
-    };
+    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write what happened to each experiment as JSON on standard output (docs/json.md)");
 
     public Command Create(ToolConsole console)
     {
