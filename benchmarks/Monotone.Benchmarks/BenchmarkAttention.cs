@@ -22,7 +22,7 @@ internal sealed class BenchmarkAttention(string label, int layers, int heads, in
 {
     public string Path => $"synthetic:{label}:{n}";
 
-    public string Format => "synthetic";
+    public InputFormat Format => InputFormat.Synthetic;
 
     public TensorDtype Dtype => TensorDtype.Float32;
 

@@ -20,13 +20,7 @@ public class DenseStatistics
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(N);
-        columns = new double[N * N];
-        for (int p = 0; p < columns.Length; p++)
-        {
-            columns[p] = random.NextDouble();
-        }
-
+        columns = KernelData.Uniform(new Random(N), N * N);
         counter = new ViolationCounter(N);
     }
 

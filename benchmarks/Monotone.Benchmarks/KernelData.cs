@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Engine.Fast;
 
@@ -19,6 +20,21 @@ internal static class KernelData
         var columns = new double[n * n];
         StreamedSoftmax.CumulativeByColumn(source, 31, alibi, sums, columns, CancellationToken.None);
         return columns;
+    }
+
+    /// <summary>
+    /// <paramref name="length"/> values uniform in [0, 1), the next ones <paramref name="random"/> draws:
+    /// the worst case for the statistics and the sorts (no structure to exploit).
+    /// </summary>
+    public static double[] Uniform(Random random, int length)
+    {
+        var values = new double[length];
+        for (int p = 0; p < length; p++)
+        {
+            values[p] = random.NextDouble();
+        }
+
+        return values;
     }
 
     /// <summary>

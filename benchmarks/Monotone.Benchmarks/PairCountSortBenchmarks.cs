@@ -23,13 +23,7 @@ public class PairCountSortBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var random = new Random(Length);
-        values = new double[Length];
-        for (int p = 0; p < Length; p++)
-        {
-            values[p] = random.NextDouble();
-        }
-
+        values = KernelData.Uniform(new Random(Length), Length);
         keys = new double[Length];
         items = new int[Length];
         radix = new DoubleRadixSort(Length);

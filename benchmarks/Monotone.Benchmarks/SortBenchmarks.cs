@@ -1,3 +1,4 @@
+using Monotone.Core;
 using BenchmarkDotNet.Attributes;
 using Monotone.Engine;
 using Monotone.Engine.Fast;
@@ -58,11 +59,7 @@ public class SortBenchmarks
             var random = new Random(N);
             for (int k = 0; k < N; k++)
             {
-                columns[k] = new double[N];
-                for (int p = 0; p < N; p++)
-                {
-                    columns[k][p] = random.NextDouble();
-                }
+                columns[k] = KernelData.Uniform(random, N);
             }
         }
 

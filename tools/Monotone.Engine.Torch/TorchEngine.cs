@@ -51,26 +51,24 @@ public sealed class TorchEngine : IMonotonicityEngine
         IProgress<LayerProgress>? progress = null,
         CancellationToken cancellation = default)
     {
-        double[] slopes = options.SlopesFor(tensor);
         int n = tensor.SequenceLength;
         using var noGrad = no_grad();
         using var scope = NewDisposeScope();
         var device = Device.IsCuda ? torch.device(DeviceType.CUDA, Device.Index) : CPU;
         long budget = chunkMemoryBytes ?? ChunkPlan.DefaultBudget(Device.IsCuda, DeviceMemory.FreeBytes(Device));
         var plan = ChunkPlan.For(tensor.Heads, n, budget);
-        var attention = new CausalAttention(tensor, slopes, device, plan.HeadsPerBatch);
+        var attention = new CausalAttention(tensor, options.SlopesFor(tensor), device, plan.HeadsPerBatch);
         var pairs = triu_indices(n, n, 1, device: device);
 
-        var layers = new List<LayerStats>(tensor.Layers);
-        for (int layer = 0; layer < tensor.Layers; layer++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            using var layerScope = NewDisposeScope();
-            var cumulative = attention.Cumulative(layer);
-            layers.Add(PairwiseComparison.Compute(cumulative, pairs, plan.PairsPerChunk, options, cancellation) with { Layer = layer + 1 });
-            progress?.Report(new LayerProgress(layer + 1, tensor.Layers));
-        }
-
-        return layers;
+        return LayerLoop.Run(
+            tensor.Layers,
+            layer =>
+            {
+                // Each layer's tensors are freed before the next layer's are made.
+                using var layerScope = NewDisposeScope();
+                return PairwiseComparison.Compute(attention.Cumulative(layer), pairs, plan.PairsPerChunk, options, cancellation);
+            },
+            progress,
+            cancellation);
     }
 }

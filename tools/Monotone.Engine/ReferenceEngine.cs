@@ -21,17 +21,16 @@ public sealed class ReferenceEngine : IMonotonicityEngine
         int n = tensor.SequenceLength;
         var cumulative = new double[n * n];
         var scratch = new double[n * n];
-        var layers = new List<LayerStats>(tensor.Layers);
-        for (int layer = 0; layer < tensor.Layers; layer++)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            CausalSoftmax.HeadMean(tensor, layer, slopes, cumulative, scratch);
-            CausalSoftmax.CumulativeSum(cumulative, n);
-            layers.Add(PairwiseStats(cumulative, n, options.Epsilon, options.RelativeFloor) with { Layer = layer + 1 });
-            progress?.Report(new LayerProgress(layer + 1, tensor.Layers));
-        }
-
-        return layers;
+        return LayerLoop.Run(
+            tensor.Layers,
+            layer =>
+            {
+                CausalSoftmax.HeadMean(tensor, layer, slopes, cumulative, scratch);
+                CausalSoftmax.CumulativeSum(cumulative, n);
+                return PairwiseStats(cumulative, n, options.Epsilon, options.RelativeFloor);
+            },
+            progress,
+            cancellation);
     }
 
     /// <summary>Step 7-8 of docs/design.md §1 on one layer's cumulative attention C (n×n).</summary>

@@ -10,17 +10,11 @@ internal sealed class AnalysisOptionSet
 {
     public Option<SlopeSpec> Slopes { get; } = CreateSlopes();
 
-    public Option<double> Epsilon { get; } = new("--epsilon")
-    {
-        Description = "A pair violates monotonicity when C[i,k] - C[j,k] < -epsilon",
-        DefaultValueFactory = _ => AnalysisOptions.NotebookEpsilon,
-    };
+    public Option<double> Epsilon { get; } = SharedOptions.NonNegative(
+        "--epsilon", "A pair violates monotonicity when C[i,k] - C[j,k] < -epsilon", AnalysisOptions.NotebookEpsilon);
 
-    public Option<double> RelativeFloor { get; } = new("--relative-floor")
-    {
-        Description = "Added to the relative error's denominator: |d| / (max + floor)",
-        DefaultValueFactory = _ => AnalysisOptions.NotebookRelativeFloor,
-    };
+    public Option<double> RelativeFloor { get; } = SharedOptions.NonNegative(
+        "--relative-floor", "Added to the relative error's denominator: |d| / (max + floor)", AnalysisOptions.NotebookRelativeFloor);
 
     public Option<EngineKind?> Engine { get; } = SharedOptions.Engine("Which engine computes the statistics");
 
@@ -44,8 +38,6 @@ internal sealed class AnalysisOptionSet
 
     public AnalysisOptionSet()
     {
-        Epsilon.Validators.Add(result => RequireNonNegative(result, "--epsilon"));
-        RelativeFloor.Validators.Add(result => RequireNonNegative(result, "--relative-floor"));
         Threads.Validators.Add(result =>
         {
             if (TryValue(result, out int threads) && threads < 0)

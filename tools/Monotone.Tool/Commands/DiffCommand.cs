@@ -24,20 +24,11 @@ internal sealed class DiffCommand
 
     private readonly ToleranceOptions tolerances = new();
 
-    private readonly Option<bool> json = new("--json")
-    {
-        Description = "Write the diff as JSON (docs/diff.md)",
-    };
+    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the diff as JSON (docs/diff.md)");
 
-    private readonly Option<bool> exitCode = new("--exit-code")
-    {
-        Description = "Exit with code 1 when any result changed, was added or was removed, as `git diff --exit-code` does",
-    };
+    private readonly Option<bool> exitCode = SharedOptions.Flag("--exit-code", "Exit with code 1 when any result changed, was added or was removed, as `git diff --exit-code` does");
 
-    private readonly Option<bool> plots = new("--plots")
-    {
-        Description = "Also draw the figures that changed, the older values dashed beside the new (docs/diff.md)",
-    };
+    private readonly Option<bool> plots = SharedOptions.Flag("--plots", "Also draw the figures that changed, the older values dashed beside the new (docs/diff.md)");
 
     private readonly Option<string> plotsFolder = new("--plots-folder")
     {

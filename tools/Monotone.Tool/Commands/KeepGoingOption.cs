@@ -7,10 +7,10 @@ namespace Monotone.Tool.Commands;
 /// <summary>--keep-going for <c>run</c> and <c>repro</c> (Snakemake's and DVC's flag), and the failures it went past.</summary>
 internal sealed class KeepGoingOption
 {
-    public Option<bool> Option { get; } = new("--keep-going", "-k")
-    {
-        Description = "Go on past an experiment that fails (missing input, bad tensor) and analyse the others; end with a summary and exit 2",
-    };
+    public Option<bool> Option { get; } = SharedOptions.Flag(
+        "--keep-going",
+        "Go on past an experiment that fails (missing input, bad tensor) and analyse the others; end with a summary and exit 2",
+        "-k");
 
     /// <summary>
     /// Each failure as the line it would have been alone, then one summary line (MONO063).

@@ -14,22 +14,15 @@ internal sealed class ReproCommand
 {
     private readonly ManifestOption manifest = new();
 
-    private readonly Option<StageKind[]> stages = new("--stage")
-    {
-        Description = "Run only these stages (analysis, figures, latex, appendix), each still only when stale; default: all, in that order",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private readonly Option<StageKind[]> stages = SharedOptions.Several<StageKind>(
+        "--stage",
+        "Run only these stages (analysis, figures, latex, appendix), each still only when stale; default: all, in that order");
 
-    private readonly Option<bool> dryRun = new("--dry-run", "-n")
-    {
-        Description = "Print what would run and why, and write nothing",
-    };
+    private readonly Option<bool> dryRun = SharedOptions.Flag("--dry-run", "Print what would run and why, and write nothing", "-n");
 
     private readonly KeepGoingOption keepGoing = new();
 
-    private readonly EngineOverrideOptions engines = new(
-        "Use this engine for every experiment, whatever the manifest says",
-        "How many experiments to analyse at once");
+    private readonly EngineOverrideOptions engines = EngineOverrideOptions.ForAnalysis();
 
     private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
 

@@ -10,20 +10,13 @@ internal sealed class RunCommand
 {
     private readonly ManifestOption manifest = new();
 
-    private readonly Option<string[]> only = new("--only")
-    {
-        Description = "Run only these models (label) or experiments (label/sequence_length)",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private readonly Option<string[]> only = SharedOptions.Several<string>(
+        "--only",
+        "Run only these models (label) or experiments (label/sequence_length)");
 
-    private readonly Option<bool> force = new("--force")
-    {
-        Description = "Analyse even the experiments whose results are fresh",
-    };
+    private readonly Option<bool> force = SharedOptions.Flag("--force", "Analyse even the experiments whose results are fresh");
 
-    private readonly EngineOverrideOptions engines = new(
-        "Use this engine for every experiment, whatever the manifest says",
-        "How many experiments to analyse at once");
+    private readonly EngineOverrideOptions engines = EngineOverrideOptions.ForAnalysis();
 
     private readonly Option<string?> shard = new("--shard")
     {
@@ -34,10 +27,7 @@ internal sealed class RunCommand
 
     private readonly KeepGoingOption keepGoing = new();
 
-    private readonly Option<bool> json = new("--json")
-    {
-        Description = "Write what happened to each experiment as JSON on standard output (docs/json.md)",
-    };
+    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write what happened to each experiment as JSON on standard output (docs/json.md)");
 
     public Command Create(ToolConsole console)
     {

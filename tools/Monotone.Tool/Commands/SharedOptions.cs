@@ -79,8 +79,29 @@ internal static class SharedOptions
     /// The explicit opt-in to skip hashing inputs this machine has not hashed (docs/record.md);
     /// status names it on every line it affects.
     /// </summary>
-    public static Option<bool> SkipHashing() => new("--skip-hashing")
+    public static Option<bool> SkipHashing() => Flag(
+        "--skip-hashing",
+        "Do not hash inputs this machine has not hashed: trust the fingerprint in each committed result when the file's size matches (read-only data in a job array). Off by default: a tensor's size is fixed by its shape");
+
+    /// <summary>A finite number &gt;= 0 with a default, for thresholds and tolerances (<see cref="AnalysisOptionSet.RequireNonNegative"/>).</summary>
+    public static Option<double> NonNegative(string name, string description, double defaultValue)
     {
-        Description = "Do not hash inputs this machine has not hashed: trust the fingerprint in each committed result when the file's size matches (read-only data in a job array). Off by default: a tensor's size is fixed by its shape",
-    };
+        var option = new Option<double>(name) { Description = description, DefaultValueFactory = _ => defaultValue };
+        option.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, name));
+        return option;
+    }
+
+    /// <summary>
+    /// An option that takes several values, after one flag (<c>--only a b</c>) or with the flag
+    /// repeated (<c>--only a --only b</c>).
+    /// </summary>
+    public static Option<T[]> Several<T>(string name, string description) =>
+        new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
+
+    /// <summary>An on/off option, false when absent: the one way the commands declare a flag.</summary>
+    /// <param name="name">The long name, e.g. <c>--json</c>.</param>
+    /// <param name="description">The help text.</param>
+    /// <param name="alias">A short alias such as <c>-n</c>, or null.</param>
+    public static Option<bool> Flag(string name, string description, string? alias = null) =>
+        new(name, alias is null ? [] : [alias]) { Description = description };
 }

@@ -11,20 +11,11 @@ internal sealed class StatusCommand
 {
     private readonly ManifestOption manifest = new();
 
-    private readonly Option<bool> check = new("--check")
-    {
-        Description = "Exit with code 1 when any experiment or paper stage (figures, LaTeX, appendix) is stale",
-    };
+    private readonly Option<bool> check = SharedOptions.Flag("--check", "Exit with code 1 when any experiment or paper stage (figures, LaTeX, appendix) is stale");
 
-    private readonly Option<bool> json = new("--json")
-    {
-        Description = "Write the status as JSON",
-    };
+    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the status as JSON");
 
-    private readonly Option<bool> rehash = new("--rehash")
-    {
-        Description = "Hash every input file now instead of trusting remembered or committed fingerprints",
-    };
+    private readonly Option<bool> rehash = SharedOptions.Flag("--rehash", "Hash every input file now instead of trusting remembered or committed fingerprints");
 
     private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
 

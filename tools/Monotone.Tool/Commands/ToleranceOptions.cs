@@ -9,23 +9,11 @@ namespace Monotone.Tool.Commands;
 /// </summary>
 internal sealed class ToleranceOptions
 {
-    public ToleranceOptions()
-    {
-        Relative.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--rtol"));
-        Absolute.Validators.Add(result => AnalysisOptionSet.RequireNonNegative(result, "--atol"));
-    }
+    public Option<double> Relative { get; } = SharedOptions.NonNegative(
+        "--rtol", "Relative tolerance for floats (counts must match exactly)", ResultComparison.DefaultRelative);
 
-    public Option<double> Relative { get; } = new("--rtol")
-    {
-        Description = "Relative tolerance for floats (counts must match exactly)",
-        DefaultValueFactory = _ => ResultComparison.DefaultRelative,
-    };
-
-    public Option<double> Absolute { get; } = new("--atol")
-    {
-        Description = "Absolute tolerance for floats near zero",
-        DefaultValueFactory = _ => ResultComparison.DefaultAbsolute,
-    };
+    public Option<double> Absolute { get; } = SharedOptions.NonNegative(
+        "--atol", "Absolute tolerance for floats near zero", ResultComparison.DefaultAbsolute);
 
     /// <summary>The comparison the command line asks for.</summary>
     public ResultComparison Comparison(ParseResult parse) => new(parse.GetValue(Relative), parse.GetValue(Absolute));

@@ -20,15 +20,9 @@ internal sealed class VerifyCommand
 
     private readonly EngineOverrideOptions engines = new("Recompute with this engine", "How many experiments to recompute at once");
 
-    private readonly Option<bool> acceptKept = new("--accept-kept")
-    {
-        Description = "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)",
-    };
+    private readonly Option<bool> acceptKept = SharedOptions.Flag("--accept-kept", "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)");
 
-    private readonly Option<bool> json = new("--json")
-    {
-        Description = "Write the outcome as JSON on standard output (docs/json.md)",
-    };
+    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the outcome as JSON on standard output (docs/json.md)");
 
     public Command Create(ToolConsole console)
     {
