@@ -29,11 +29,13 @@ public class LatexExportTests
 
         string macros = LatexExport.Macros(models, new FigureSettings());
 
-        Assert.Contains($"\\newcommand{{\\MonotoneMptSevenBMeanViolationRate}}{{{Numbers.Rate(ModelSeries.MeanViolationRate(mpt))}}}", macros, StringComparison.Ordinal);
-        Assert.Contains("\\newcommand{\\MonotoneBloomOneSevenSixBLayers}{70}", macros, StringComparison.Ordinal);
-        Assert.Contains("\\newcommand{\\MonotoneMptThreeZeroBMaxViolationLayerAtNOneZeroTwoFour}{", macros, StringComparison.Ordinal);
-        Assert.Contains("\\newcommand{\\MonotoneSequenceLength}{256}", macros, StringComparison.Ordinal);
-        Assert.Contains("\\newcommand{\\MonotoneModelCount}{5}", macros, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            macros,
+            $"\\newcommand{{\\MonotoneMptSevenBMeanViolationRate}}{{{Numbers.Rate(ModelSeries.MeanViolationRate(mpt))}}}",
+            "\\newcommand{\\MonotoneBloomOneSevenSixBLayers}{70}",
+            "\\newcommand{\\MonotoneMptThreeZeroBMaxViolationLayerAtNOneZeroTwoFour}{",
+            "\\newcommand{\\MonotoneSequenceLength}{256}",
+            "\\newcommand{\\MonotoneModelCount}{5}");
     }
 
     [Fact]

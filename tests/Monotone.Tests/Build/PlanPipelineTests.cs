@@ -17,65 +17,51 @@ public sealed class PlanPipelineTests
 
         var (task, engine) = Plan(study);
 
-        Assert.True(task.AnalysisStale);
+        AssertStale(task, analysis: true, figures: true, appendix: true);
         Assert.False(task.KeptResults);
-        Assert.True(task.FiguresStale);
-        Assert.True(task.AppendixStale);
         Assert.Empty(engine.Errors);
     }
 
     [Fact]
     public void After_repro_nothing_is_stale_and_a_figure_option_makes_only_the_paper_stale()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = Reproduced();
 
         var (fresh, _) = Plan(study);
         study.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
         var (option, engine) = Plan(study);
 
-        Assert.False(fresh.AnalysisStale);
-        Assert.False(fresh.FiguresStale);
-        Assert.False(fresh.AppendixStale);
-        Assert.False(option.AnalysisStale);
-        Assert.True(option.FiguresStale);
-        Assert.True(option.AppendixStale);
+        AssertStale(fresh, analysis: false, figures: false, appendix: false);
+        AssertStale(option, analysis: false, figures: true, appendix: true);
         Assert.Contains(engine.Messages, m => m.Message == "monotone: figures is stale: option show_std_error changed: false -> true");
     }
 
     [Fact]
     public void A_deleted_output_makes_its_stage_stale_and_only_it()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = Reproduced();
         File.Delete(Path.Combine(study.Folder, "paper", "generated", "numbers.tex"));
 
         var (task, engine) = Plan(study);
 
-        Assert.False(task.AnalysisStale);
-        Assert.False(task.FiguresStale);
-        Assert.True(task.AppendixStale);
+        AssertStale(task, analysis: false, figures: false, appendix: true);
         Assert.Contains(engine.Messages, m => m.Message == "monotone: latex is stale: output missing: paper/generated/numbers.tex");
     }
 
     [Fact]
     public void An_unknown_tool_leaves_the_paper_stages_to_the_tool()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = Reproduced();
 
         var (task, _) = Plan(study, toolFolder: "");
 
-        Assert.False(task.AnalysisStale);
-        Assert.True(task.FiguresStale);
-        Assert.True(task.AppendixStale);
+        AssertStale(task, analysis: false, figures: true, appendix: true);
     }
 
     [Fact]
     public void A_rebuilt_drawing_library_makes_the_paper_stale()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = Reproduced();
         using var tool = new TemporaryFolder();
         foreach (string name in Monotone.Pipeline.CodeIdentity.Assemblies)
         {
@@ -86,8 +72,7 @@ public sealed class PlanPipelineTests
 
         var (task, engine) = Plan(study, tool.Path);
 
-        Assert.False(task.AnalysisStale);
-        Assert.True(task.FiguresStale);
+        AssertStale(task, analysis: false, figures: true, appendix: true);
         Assert.Contains(engine.Messages, m => m.Message == "monotone: figures is stale: drawing code changed");
     }
 
@@ -103,6 +88,22 @@ public sealed class PlanPipelineTests
         Assert.Equal(study.ManifestPath, error.File);
         Assert.Equal(13, error.LineNumber);
         Assert.True(task.AnalysisStale is false && task.FiguresStale is false);
+    }
+
+    /// <summary>A sample study after a successful `repro`: every stage's outputs and stamps written.</summary>
+    private static SampleStudy Reproduced()
+    {
+        var study = new SampleStudy();
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+        return study;
+    }
+
+    /// <summary>The three stages the plan decides (docs/design.md §4): each stale or not as given.</summary>
+    private static void AssertStale(PlanPipeline task, bool analysis, bool figures, bool appendix)
+    {
+        Assert.Equal(analysis, task.AnalysisStale);
+        Assert.Equal(figures, task.FiguresStale);
+        Assert.Equal(appendix, task.AppendixStale);
     }
 
     private static (PlanPipeline Task, RecordingBuildEngine Engine) Plan(SampleStudy study, string? toolFolder = null, bool expectSuccess = true)

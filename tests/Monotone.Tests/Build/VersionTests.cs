@@ -1,6 +1,6 @@
 using System.Diagnostics;
-using System.Text.RegularExpressions;
 using Monotone.Tests.Support;
+using static Monotone.Tests.Build.SampleRepositoryGit;
 
 namespace Monotone.Tests.Build;
 
@@ -10,7 +10,7 @@ namespace Monotone.Tests.Build;
 /// version that result files record stays the base version, and a shallow clone still builds.
 /// </summary>
 [Collection(PackagingCollection.Name)]
-public sealed partial class VersionTests
+public sealed class VersionTests
 {
     [Fact]
     public void A_second_commit_packs_a_second_version_with_the_same_recorded_version_and_a_shallow_clone_builds()
@@ -51,28 +51,4 @@ public sealed partial class VersionTests
         string dll = Directory.GetFiles(Path.Combine(repository, "bin"), "Sample.dll", SearchOption.AllDirectories).Single();
         return (PackageVersion().Match(package).Groups[1].Value, FileVersionInfo.GetVersionInfo(dll).ProductVersion!);
     }
-
-    private static void WriteCacheOnlyNuGetConfig(string repository)
-    {
-        // The user's NuGet cache read as a feed: Nerdbank.GitVersioning is there once this checkout restored.
-        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(repository, "nuget.config"),
-            $"<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"cache\" value=\"{cache}\" />\n  </packageSources>\n</configuration>\n");
-    }
-
-    private static void Git(string folder, params string[] args)
-    {
-        var (code, log) = DotnetCli.Program("git", folder,
-            new Dictionary<string, string?>
-            {
-                ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.org",
-                ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.org",
-            },
-            args);
-        Assert.True(code == 0, log);
-    }
-
-    [GeneratedRegex(@"^Sample\.(.+)\.nupkg$")]
-    private static partial Regex PackageVersion();
 }

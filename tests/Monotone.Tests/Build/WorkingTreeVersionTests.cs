@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Monotone.Tests.Support;
+using static Monotone.Tests.Build.SampleRepositoryGit;
 
 namespace Monotone.Tests.Build;
 
@@ -112,31 +113,6 @@ public sealed partial class WorkingTreeVersionTests
         var (code, log) = DotnetCli.Run(repository, null, ["build", "tools/Sample", .. options, .. DotnetCli.BuildOptions]);
         Assert.True(code == 0, log);
     }
-
-    private static void WriteCacheOnlyNuGetConfig(string repository)
-    {
-        // The user's NuGet cache read as a feed: Nerdbank.GitVersioning is there once this checkout restored.
-        string cache = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        File.WriteAllText(Path.Combine(repository, "nuget.config"),
-            $"<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"cache\" value=\"{cache}\" />\n  </packageSources>\n</configuration>\n");
-    }
-
-    private static string Git(string folder, params string[] args)
-    {
-        var (code, log) = DotnetCli.Program("git", folder,
-            new Dictionary<string, string?>
-            {
-                ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.org",
-                ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.org",
-            },
-            args);
-        Assert.True(code == 0, log);
-        return log[(log.IndexOf('\n', StringComparison.Ordinal) + 1)..];
-    }
-
-    [GeneratedRegex(@"^Sample\.(.+)\.nupkg$")]
-    private static partial Regex PackageVersion();
 
     [GeneratedRegex(@"^0\.1\.\d+-g[0-9a-f]{10}$")]
     private static partial Regex CommitVersion();

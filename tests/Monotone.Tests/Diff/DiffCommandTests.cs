@@ -155,11 +155,10 @@ public sealed class DiffCommandTests : IDisposable
         foreach (string revision in (string[])["no-such-branch", "HEAD~5", "--", "-p"])
         {
             // After "--" every word is a revision, even one that looks like an option.
-            var (code, output, error) = ToolRunner.Run("diff", "--manifest", study.ManifestPath, "--", revision);
-
-            Assert.Equal(2, code);
-            Assert.Equal("", output);
-            Assert.Equal($"monotone: error MONO077: unknown revision '{revision}': it names no commit of this repository (try a hash, a branch, a tag or HEAD~1)\n", error);
+            ToolAssert.FailsWithLine(
+                ToolRunner.Run("diff", "--manifest", study.ManifestPath, "--", revision),
+                2,
+                $"monotone: error MONO077: unknown revision '{revision}': it names no commit of this repository (try a hash, a branch, a tag or HEAD~1)");
         }
     }
 
@@ -168,21 +167,13 @@ public sealed class DiffCommandTests : IDisposable
     {
         _ = git.Value;
 
-        var (code, _, error) = study.Tool("diff");
-
-        Assert.Equal(2, code);
-        Assert.StartsWith("monotone: error MONO077: unknown revision 'HEAD'", error, StringComparison.Ordinal);
+        ToolAssert.FailsWithOneLine(study.Tool("diff"), 2, "monotone: error MONO077: unknown revision 'HEAD'");
     }
 
     [GitFact]
     public void A_folder_outside_any_repository_is_one_line_naming_it_and_exit_2()
     {
-        var (code, output, error) = study.Tool("diff");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.StartsWith($"{study.Folder}: error MONO076: not in a git repository", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        ToolAssert.FailsWithOneLine(study.Tool("diff"), 2, $"{study.Folder}: error MONO076: not in a git repository");
     }
 
     [GitFact]
@@ -191,11 +182,7 @@ public sealed class DiffCommandTests : IDisposable
         CommitAnalysedStudy();
         git.Value.Commit("experiments/beta/16/monotonicity.json", "{ not json");
 
-        var (code, output, error) = study.Tool("diff", "HEAD~1", "HEAD");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.StartsWith("HEAD:experiments/beta/16/monotonicity.json: error MONO078: not a Monotone result file", error, StringComparison.Ordinal);
+        ToolAssert.FailsWithOneLine(study.Tool("diff", "HEAD~1", "HEAD"), 2, "HEAD:experiments/beta/16/monotonicity.json: error MONO078: not a Monotone result file");
     }
 
     [GitFact]
@@ -208,12 +195,7 @@ public sealed class DiffCommandTests : IDisposable
         layers[0] = layers[0] with { ViolationRate = layers[0].ViolationRate + 0.5 };
         File.WriteAllBytes(path, ResultJson.ToBytes(result with { Layers = layers }));
 
-        var (code, output, error) = study.Tool("diff");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.StartsWith($"{path}: error MONO078: not a Monotone result file (invalid result: layers[0] has violation_rate", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        ToolAssert.FailsWithOneLine(study.Tool("diff"), 2, $"{path}: error MONO078: not a Monotone result file (invalid result: layers[0] has violation_rate");
     }
 
     [GitFact]
@@ -223,12 +205,7 @@ public sealed class DiffCommandTests : IDisposable
         string blob = git.Value.Git("rev-parse", "HEAD:experiments/beta/16/monotonicity.json");
         File.Delete(Path.Combine(study.Folder, ".git", "objects", blob[..2], blob[2..]));
 
-        var (code, output, error) = study.Tool("diff");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", output);
-        Assert.StartsWith($"monotone: error MONO079: git cat-file blob {blob} failed: fatal: ", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        ToolAssert.FailsWithOneLine(study.Tool("diff"), 2, $"monotone: error MONO079: git cat-file blob {blob} failed: fatal: ");
     }
 
     [GitFact]

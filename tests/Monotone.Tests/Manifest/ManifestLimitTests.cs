@@ -22,11 +22,7 @@ public class ManifestLimitTests
     [InlineData("title: x\ndata:\n  source: synthetic\n  \troot: /x\n", 4, 3, "MONO001")]
     public void A_tab_used_for_indentation_is_reported_at_the_tab(string yaml, int line, int column, string code)
     {
-        var error = Fails(yaml + "models:\n  - { id: a/b, layers: 1, heads: 1 }\n");
-
-        Assert.Equal(code, error.Code);
-        Assert.Equal(new SourceLocation(line, column), error.Location);
-        Assert.Contains("tab", error.Problem, StringComparison.Ordinal);
+        ManifestAssert.Refused(Fails(yaml + "models:\n  - { id: a/b, layers: 1, heads: 1 }\n"), code, new SourceLocation(line, column), "tab");
     }
 
     [Theory]
@@ -41,11 +37,7 @@ public class ManifestLimitTests
     [InlineData("    label: a/b\n", 8, 12, "MONO011", "(not '/')")]
     public void A_label_that_cannot_name_a_folder_is_refused_at_the_label(string label, int line, int column, string code, string problem)
     {
-        var error = Fails(Head + label);
-
-        Assert.Equal(code, error.Code);
-        Assert.Equal(new SourceLocation(line, column), error.Location);
-        Assert.Contains(problem, error.Problem, StringComparison.Ordinal);
+        var error = ManifestAssert.Refused(Fails(Head + label), code, new SourceLocation(line, column), problem);
         Assert.DoesNotContain('\n', error.Message);
         Assert.DoesNotContain('\0', error.Message);
         Assert.DoesNotContain('\u001b', error.Message);
@@ -54,10 +46,7 @@ public class ManifestLimitTests
     [Fact]
     public void A_label_longer_than_a_file_name_is_refused_and_the_longest_accepted()
     {
-        var error = Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n");
-
-        Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
-        Assert.Equal(new SourceLocation(8, 12), error.Location);
+        var error = ManifestAssert.Refused(Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n"), ManifestErrorCodes.InvalidLabel, new SourceLocation(8, 12));
         Assert.Equal($"label is {ManifestLimits.MaxLabelBytes + 1} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}", error.Problem);
 
         using var study = new SampleStudy(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n");
@@ -82,11 +71,7 @@ public class ManifestLimitTests
     [Fact]
     public void An_id_ending_in_dot_dot_without_a_label_is_refused_at_the_id()
     {
-        var error = Fails(Head.Replace("org/model", "org/..", StringComparison.Ordinal));
-
-        Assert.Equal(ManifestErrorCodes.InvalidLabel, error.Code);
-        Assert.Equal(new SourceLocation(5, 9), error.Location);
-        Assert.Contains("taken from the id 'org/..'; add a 'label'", error.Problem, StringComparison.Ordinal);
+        ManifestAssert.Refused(Fails(Head.Replace("org/model", "org/..", StringComparison.Ordinal)), ManifestErrorCodes.InvalidLabel, new SourceLocation(5, 9), "taken from the id 'org/..'; add a 'label'");
     }
 
     [Theory]
@@ -106,10 +91,7 @@ public class ManifestLimitTests
     [Fact]
     public void A_second_yaml_document_is_refused_at_its_start()
     {
-        var error = Fails(Head + "---\ntitle: ignored\n");
-
-        Assert.Equal(ManifestErrorCodes.SecondDocument, error.Code);
-        Assert.Equal(new SourceLocation(8, 1), error.Location);
+        ManifestAssert.Refused(Fails(Head + "---\ntitle: ignored\n"), ManifestErrorCodes.SecondDocument, new SourceLocation(8, 1));
     }
 
     [Theory]
@@ -117,20 +99,14 @@ public class ManifestLimitTests
     [InlineData("    analysis: { slopes: '0.5' }\n", "MONO012", "the slope list has 1 values but the model has 2 heads")]
     public void A_slope_list_of_another_length_than_heads_is_refused_at_the_list(string analysis, string code, string problem)
     {
-        var error = Fails(Head + analysis);
-
-        Assert.Equal(code, error.Code);
-        Assert.Equal(new SourceLocation(8, 25), error.Location);
+        var error = ManifestAssert.Refused(Fails(Head + analysis), code, new SourceLocation(8, 25));
         Assert.Equal(problem, error.Problem);
     }
 
     [Fact]
     public void A_slope_list_for_a_model_without_heads_is_refused()
     {
-        var error = Fails("data: { source: files, root: /x }\nmodels:\n  - id: a/b\n    analysis: { slopes: '0.5,0.25' }\n");
-
-        Assert.Equal(ManifestErrorCodes.MissingKey, error.Code);
-        Assert.Equal(new SourceLocation(4, 25), error.Location);
+        ManifestAssert.Refused(Fails("data: { source: files, root: /x }\nmodels:\n  - id: a/b\n    analysis: { slopes: '0.5,0.25' }\n"), ManifestErrorCodes.MissingKey, new SourceLocation(4, 25));
     }
 
     [Theory]

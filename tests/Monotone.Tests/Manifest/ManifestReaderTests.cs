@@ -35,16 +35,13 @@ public class ManifestReaderTests
     [Fact]
     public void A_misspelt_key_names_its_line_and_column_and_the_key_meant()
     {
-        var error = Fails("""
+        var error = ManifestAssert.Refused(Fails("""
             data:
               source: synthetic
             analysis:
               epsilom: 1e-6
             models: []
-            """);
-
-        Assert.Equal(ManifestErrorCodes.UnknownKey, error.Code);
-        Assert.Equal(new SourceLocation(4, 3), error.Location);
+            """), ManifestErrorCodes.UnknownKey, new SourceLocation(4, 3));
         Assert.EndsWith("experiments.yaml(4,3): error MONO002: unknown key 'epsilom' in analysis (did you mean 'epsilon'?)", error.Message, StringComparison.Ordinal);
     }
 
@@ -72,11 +69,7 @@ public class ManifestReaderTests
     public void Wrong_values_point_at_the_value(string top, int line, int column, string code, string message)
     {
         string data = top.Contains("data:", StringComparison.Ordinal) ? "" : "data: { source: synthetic }\n";
-        var error = Fails(top + data + "models:\n  - id: a/b\n    layers: 1\n    heads: 1\n");
-
-        Assert.Equal(code, error.Code);
-        Assert.Equal(new SourceLocation(line, column), error.Location);
-        Assert.Contains(message, error.Problem, StringComparison.Ordinal);
+        ManifestAssert.Refused(Fails(top + data + "models:\n  - id: a/b\n    layers: 1\n    heads: 1\n"), code, new SourceLocation(line, column), message);
     }
 
     [Fact]
@@ -97,10 +90,7 @@ public class ManifestReaderTests
     [Fact]
     public void Synthetic_models_need_their_shape()
     {
-        var error = Fails("data: { source: synthetic }\nmodels:\n  - id: a/x\n");
-
-        Assert.Equal(ManifestErrorCodes.MissingKey, error.Code);
-        Assert.Equal(new SourceLocation(3, 5), error.Location);
+        ManifestAssert.Refused(Fails("data: { source: synthetic }\nmodels:\n  - id: a/x\n"), ManifestErrorCodes.MissingKey, new SourceLocation(3, 5));
     }
 
     [Fact]
@@ -152,11 +142,7 @@ public class ManifestReaderTests
     [Fact]
     public void An_unset_variable_without_default_is_an_error_at_its_line()
     {
-        var error = Fails("data:\n  root: ${NOPE}/x\nmodels:\n  - id: a/b\n");
-
-        Assert.Equal(ManifestErrorCodes.UnsetVariable, error.Code);
-        Assert.Equal(new SourceLocation(2, 9), error.Location);
-        Assert.Contains("NOPE", error.Problem, StringComparison.Ordinal);
+        ManifestAssert.Refused(Fails("data:\n  root: ${NOPE}/x\nmodels:\n  - id: a/b\n"), ManifestErrorCodes.UnsetVariable, new SourceLocation(2, 9), "NOPE");
     }
 
     [Fact]

@@ -6,11 +6,14 @@ namespace Monotone.Tests.Pipeline;
 /// <summary>Real tensor files in the upstream layout: fingerprints, the memo, and what makes a result stale.</summary>
 public class FileInputTests
 {
-    /// <summary>A manifest with one 3-layer, 4-head model whose n = 12 tensor is a real file under <paramref name="root"/>.</summary>
-    internal static string Manifest(string root) => $"""
+    /// <summary>
+    /// A manifest with one 3-layer, 4-head model whose n = 12 tensor is a real file under <paramref name="root"/>,
+    /// named <paramref name="file"/> where one is given (the data settings' <c>file</c>).
+    /// </summary>
+    internal static string Manifest(string root, string? file = null) => $"""
         data:
           source: files
-          root: {root}
+          root: {root}{(file is null ? "" : $"\n  file: {file}")}
         sequence_lengths: [12]
         models:
           - id: org/model

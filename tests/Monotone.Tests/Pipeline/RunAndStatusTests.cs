@@ -122,20 +122,6 @@ public class RunAndStatusTests
         Assert.Equal(6, analysed);
     }
 
-    [Theory]
-    [InlineData("--shard", "3/2")]
-    [InlineData("--jobs", "0")]
-    [InlineData("--only", "nobody")]
-    public void Bad_usage_exits_2(string option, string value)
-    {
-        using var study = new SampleStudy();
-
-        var (code, _, error) = study.Tool("run", option, value);
-
-        Assert.Equal(2, code);
-        Assert.StartsWith("monotone: error MONO040: ", error, StringComparison.Ordinal);
-    }
-
     [Fact]
     public void A_misspelt_key_fails_with_exit_2_naming_line_and_column()
     {

@@ -12,18 +12,7 @@ namespace Monotone.Tests.Pipeline;
 /// </summary>
 public class TrustedRecordTests
 {
-    private const string FileManifest = """
-        data:
-          source: files
-          root: data
-          file: attention.npy
-        sequence_lengths: [12]
-        models:
-          - id: org/model
-            label: model
-            layers: 3
-            heads: 4
-        """;
+    private static readonly string FileManifest = FileInputTests.Manifest("data", "attention.npy");
 
     [Fact]
     public void A_fresh_clone_with_a_remeasured_tensor_of_the_same_size_is_stale_and_reanalysed()

@@ -30,9 +30,11 @@ public sealed partial class ReportPageTests
         Assert.Equal(7, planned.Count);
         Assert.Equal(planned.Count, Count(html, "<svg"));
         Assert.All(planned, figure => Assert.Contains($"<figure id=\"figure-{figure.Name}\">", html, StringComparison.Ordinal));
-        Assert.Contains("<h3>Sequence length 256</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Sequence length 1024</h3>", html, StringComparison.Ordinal);
-        Assert.Contains("<h3>Across sequence lengths</h3>", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            html,
+            "<h3>Sequence length 256</h3>",
+            "<h3>Sequence length 1024</h3>",
+            "<h3>Across sequence lengths</h3>");
         Assert.True(html.IndexOf("figure-violation_rate_by_length", StringComparison.Ordinal) > html.IndexOf("Across sequence lengths", StringComparison.Ordinal));
     }
 
@@ -71,10 +73,12 @@ public sealed partial class ReportPageTests
         Assert.DoesNotContain("<details open", html, StringComparison.Ordinal);
         foreach (var row in rows)
         {
-            Assert.Contains($"<summary>{row.Model} *, n = {row.SequenceLength}</summary>", html, StringComparison.Ordinal);
-            Assert.Contains($"<td class=\"num\">{Numbers.Rate(row.MeanRate)}</td>", html, StringComparison.Ordinal);
-            Assert.Contains($"{row.Model}_dir/{row.SequenceLength}/attention_probs_mean.pt", html, StringComparison.Ordinal);
-            Assert.Contains(row.Result.Input.Fingerprint, html, StringComparison.Ordinal);
+            TextAssert.ContainsAll(
+                html,
+                $"<summary>{row.Model} *, n = {row.SequenceLength}</summary>",
+                $"<td class=\"num\">{Numbers.Rate(row.MeanRate)}</td>",
+                $"{row.Model}_dir/{row.SequenceLength}/attention_probs_mean.pt",
+                row.Result.Input.Fingerprint);
         }
 
         Assert.Equal(rows.Count, Count(html, $"title=\"{ReportSamples.Commit}\">{ReportSamples.Commit[..12]}</td>"));
@@ -86,9 +90,11 @@ public sealed partial class ReportPageTests
     {
         string html = TwoLengths.Value;
 
-        Assert.Contains("<tr><td>analysis</td><td>mpt-7b/256</td><td class=\"current\">current</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<tr><td>figures</td><td>paper/figures/violation_rate.svg</td><td class=\"stale\">stale</td><td>differs from a render of the results</td>", html, StringComparison.Ordinal);
-        Assert.Contains("1 stage check was stale when this page was written", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            html,
+            "<tr><td>analysis</td><td>mpt-7b/256</td><td class=\"current\">current</td>",
+            "<tr><td>figures</td><td>paper/figures/violation_rate.svg</td><td class=\"stale\">stale</td><td>differs from a render of the results</td>",
+            "1 stage check was stale when this page was written");
     }
 
     [Fact]
@@ -103,9 +109,11 @@ public sealed partial class ReportPageTests
         Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<iframe", html, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("<b>monotone</b>", html, StringComparison.Ordinal);
-        Assert.Contains("<title>A study of &lt;b&gt;monotone&lt;/b&gt; attention</title>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"nowrap\">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; *</td>", html, StringComparison.Ordinal);
-        Assert.Contains("<td class=\"nowrap\">a &amp; &quot;b&quot; *</td>", html, StringComparison.Ordinal);
+        TextAssert.ContainsAll(
+            html,
+            "<title>A study of &lt;b&gt;monotone&lt;/b&gt; attention</title>",
+            "<td class=\"nowrap\">&lt;script&gt;alert(&#x27;x&#x27;)&lt;/script&gt; *</td>",
+            "<td class=\"nowrap\">a &amp; &quot;b&quot; *</td>");
     }
 
     [Fact]

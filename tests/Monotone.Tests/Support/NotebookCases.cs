@@ -11,6 +11,9 @@ public static class NotebookCases
 {
     public static string Folder { get; } = Path.Combine(AppContext.BaseDirectory, "Fixtures");
 
+    /// <summary>The path of <c>f32_basic.pt</c>: a small float32 tensor the command-line tests analyse when only the options matter.</summary>
+    public static string Basic { get; } = Path.Combine(Folder, "f32_basic.pt");
+
     private static readonly Lazy<JsonElement[]> All = new(() =>
     {
         using var document = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Folder, "cases.json")));

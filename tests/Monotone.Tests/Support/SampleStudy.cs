@@ -48,5 +48,12 @@ public sealed class SampleStudy : IDisposable
     public (int ExitCode, string Out, string Error) Tool(params string[] args) =>
         ToolRunner.Run([.. args, "--manifest", ManifestPath]);
 
+    /// <summary>
+    /// Runs <paramref name="command"/> with <paramref name="options"/> as a user would: `analyze` on the tensor
+    /// file <paramref name="input"/> (it reads no manifest), every other command on this study's manifest.
+    /// </summary>
+    public (int ExitCode, string Out, string Error) Command(string command, string input, params string[] options) =>
+        command == "analyze" ? ToolRunner.Run([command, input, .. options]) : Tool([command, .. options]);
+
     public void Dispose() => folder.Dispose();
 }

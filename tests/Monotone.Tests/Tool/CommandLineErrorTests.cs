@@ -16,12 +16,7 @@ public class CommandLineErrorTests
     {
         using var study = new SampleStudy();
 
-        var (code, stdout, error) = study.Tool("verify", option, value);
-
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.StartsWith($"monotone: error MONO040: {option} must be a finite number >= 0", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        ToolAssert.FailsWithOneLine(study.Tool("verify", option, value), 2, $"monotone: error MONO040: {option} must be a finite number >= 0");
     }
 
     [Theory]
@@ -37,14 +32,28 @@ public class CommandLineErrorTests
     {
         using var study = new SampleStudy();
 
-        var (code, stdout, error) = command == "analyze"
-            ? ToolRunner.Run(command, Path.Combine(study.Folder, "x.pt"), option, value)
-            : study.Tool(command, option, value);
+        ToolAssert.FailsWithOneLine(study.Command(command, Path.Combine(study.Folder, "x.pt"), option, value), 2, $"monotone: error MONO040: Cannot parse argument '{value}' for option '{option}'");
+    }
 
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.StartsWith($"monotone: error MONO040: Cannot parse argument '{value}' for option '{option}'", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+    [Theory]
+    [InlineData("analyze", "--slopes", "alibi")]
+    [InlineData("analyze", "--epsilon", "-1")]
+    [InlineData("analyze", "--engine", "quantum")]
+    [InlineData("analyze", "--engine", "Fast")]
+    [InlineData("analyze", "--engine", "1")]
+    [InlineData("analyze", "--threads", "-1")]
+    [InlineData("analyze", "--jobs", "2")]
+    [InlineData("analyze", "--bogus", "1")]
+    [InlineData("run", "--shard", "3/2")]
+    [InlineData("run", "--jobs", "0")]
+    [InlineData("run", "--only", "nobody")]
+    [InlineData("run", "--threads", "2")] // --threads is analyze's (layers at once), not an option of the manifest commands.
+    [InlineData("verify", "--threads", "2")]
+    public void Bad_usage_exits_2_with_one_line(string command, string option, string value)
+    {
+        using var study = new SampleStudy();
+
+        ToolAssert.FailsWithOneLine(study.Command(command, NotebookCases.Basic, option, value), 2, "monotone: error MONO040: ");
     }
 
     [Theory]
@@ -54,21 +63,13 @@ public class CommandLineErrorTests
     {
         using var folder = new TemporaryFolder();
 
-        var (code, stdout, error) = ToolRunner.Run("analyze", folder.File("x.pt"), option, value);
-
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.StartsWith($"monotone: error MONO040: {option} takes a number with a decimal point, not '{value}'", error, StringComparison.Ordinal);
+        ToolAssert.FailsWithOneLine(ToolRunner.Run("analyze", folder.File("x.pt"), option, value), 2, $"monotone: error MONO040: {option} takes a number with a decimal point, not '{value}'");
     }
 
     [Fact]
     public void An_empty_input_is_a_usage_error_not_a_trace()
     {
-        var (code, _, error) = ToolRunner.Run("analyze", "");
-
-        Assert.Equal(2, code);
-        Assert.StartsWith("monotone: error MONO040: INPUT is empty: name a tensor file", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
+        ToolAssert.FailsWithOneLine(ToolRunner.Run("analyze", ""), 2, "monotone: error MONO040: INPUT is empty: name a tensor file");
     }
 
     [Fact]
@@ -76,11 +77,7 @@ public class CommandLineErrorTests
     {
         using var study = new SampleStudy(SampleStudy.Tiny + "\nextra: " + new string('[', 50_000) + new string(']', 50_000) + "\n");
 
-        var (code, stdout, error) = study.Tool("status");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Equal($"{study.ManifestPath}(14,{8 + ManifestLimits.MaxDepth - 1}): error MONO009: mappings and lists nest more than {ManifestLimits.MaxDepth} levels deep", error.TrimEnd('\n'));
+        ToolAssert.FailsWithLine(study.Tool("status"), 2, $"{study.ManifestPath}(14,{8 + ManifestLimits.MaxDepth - 1}): error MONO009: mappings and lists nest more than {ManifestLimits.MaxDepth} levels deep");
     }
 
     [Fact]
@@ -146,10 +143,7 @@ public class CommandLineErrorTests
         Immutable.Set(locks, true);
         try
         {
-            var (code, _, error) = study.Tool("run");
-
-            Assert.Equal(2, code);
-            Assert.Equal($"{Path.Combine(locks, "alpha.16.lock")}: error MONO043: permission denied, or the file or its folder is immutable", error.TrimEnd('\n'));
+            ToolAssert.FailsWithLine(study.Tool("run"), 2, $"{Path.Combine(locks, "alpha.16.lock")}: error MONO043: permission denied, or the file or its folder is immutable");
         }
         finally
         {

@@ -10,8 +10,6 @@ namespace Monotone.Tests.Tool;
 /// </summary>
 public class OutputPathTests
 {
-    private static readonly string Basic = Path.Combine(NotebookCases.Folder, "f32_basic.pt");
-
     private static string OneLine(string error)
     {
         Assert.Single(error.TrimEnd('\n').Split('\n'));
@@ -22,7 +20,7 @@ public class OutputPathTests
     [Fact]
     public void An_empty_output_is_a_usage_error_before_any_analysis()
     {
-        var (code, stdout, error) = ToolRunner.Run("analyze", Basic, "-o", "");
+        var (code, stdout, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", "");
 
         Assert.Equal(2, code);
         Assert.Equal("", stdout);
@@ -36,7 +34,7 @@ public class OutputPathTests
     {
         using var folder = new TemporaryFolder();
         string input = folder.File("in.pt");
-        File.Copy(Basic, input);
+        File.Copy(NotebookCases.Basic, input);
         File.CreateSymbolicLink(folder.File("alias.json"), input);
         byte[] before = File.ReadAllBytes(input);
 
@@ -57,7 +55,7 @@ public class OutputPathTests
         File.WriteAllText(folder.File("target.json"), "old");
         File.CreateSymbolicLink(folder.File("link.json"), "target.json");
 
-        var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", folder.File("link.json"));
+        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("link.json"));
 
         Assert.True(code == 0, error);
         Assert.Equal("target.json", new FileInfo(folder.File("link.json")).LinkTarget);
@@ -68,7 +66,7 @@ public class OutputPathTests
     [Fact]
     public void A_character_device_is_written_through_and_kept()
     {
-        var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", "/dev/null");
+        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", "/dev/null");
 
         Assert.True(code == 0, error);
         Assert.Equal(FileKind.CharacterDevice, FileStatus.Of("/dev/null", followLinks: false).Kind);
@@ -87,7 +85,7 @@ public class OutputPathTests
         Assert.Equal(0, Immutable.Run("mkfifo", folder.File("fifo")));
         var before = Directory.GetFileSystemEntries(folder.Path).Order().ToList();
 
-        var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", folder.File(name));
+        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File(name));
 
         Assert.Equal(2, code);
         Assert.Equal($"{folder.File(name)}: error MONO041: {string.Format(System.Globalization.CultureInfo.InvariantCulture, problem, folder.Path)}", OneLine(error));
@@ -109,7 +107,7 @@ public class OutputPathTests
             Immutable.Set(folder.File("kept.json"), true);
             foreach (string output in new[] { Path.Combine(locked, "r.json"), Path.Combine(locked, "new", "r.json"), folder.File("kept.json") })
             {
-                var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", output);
+                var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", output);
 
                 Assert.Equal(2, code);
                 Assert.StartsWith($"{output}: error MONO043: cannot write here: permission denied, or the file or its folder is immutable", OneLine(error), StringComparison.Ordinal);

@@ -9,8 +9,6 @@ namespace Monotone.Tests.Tool;
 /// <summary>Each choice (engine, slopes, shell) is read in one place, by name only, with the names in help and errors.</summary>
 public class TypedOptionTests
 {
-    private static readonly string Basic = Path.Combine(NotebookCases.Folder, "f32_basic.pt");
-
     [Theory]
     [InlineData("analyze", "FAST")]
     [InlineData("analyze", "2")]
@@ -22,11 +20,7 @@ public class TypedOptionTests
     {
         using var study = new SampleStudy();
 
-        var (code, stdout, error) = command == "analyze"
-            ? ToolRunner.Run(command, Basic, "--engine", engine)
-            : study.Tool(command, "--engine", engine);
-
-        AssertUsageError($"--engine must be fast, reference, torch or auto, not '{engine}'", code, stdout, error);
+        AssertUsageError(study.Command(command, NotebookCases.Basic, "--engine", engine), $"--engine must be fast, reference, torch or auto, not '{engine}'");
     }
 
     [Theory]
@@ -46,26 +40,11 @@ public class TypedOptionTests
     {
         using var folder = new TemporaryFolder();
 
-        var (code, _, _) = ToolRunner.Run("analyze", Basic, "-o", folder.File("r.json"), "--threads", "2");
-        var (jobsCode, _, jobsError) = ToolRunner.Run("analyze", Basic, "-j", "2");
+        var (code, _, _) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("r.json"), "--threads", "2");
+        var jobs = ToolRunner.Run("analyze", NotebookCases.Basic, "-j", "2");
 
         Assert.Equal(0, code);
-        Assert.Equal(2, jobsCode);
-        Assert.StartsWith("monotone: error MONO040: analyze takes --threads for layers at once (--jobs is experiments at once, on run and verify)", jobsError, StringComparison.Ordinal);
-        Assert.Single(jobsError.TrimEnd('\n').Split('\n'));
-    }
-
-    [Theory]
-    [InlineData("run")]
-    [InlineData("verify")]
-    public void Threads_is_not_an_option_of_the_manifest_commands(string command)
-    {
-        using var study = new SampleStudy();
-
-        var (code, _, error) = study.Tool(command, "--threads", "2");
-
-        Assert.Equal(2, code);
-        Assert.StartsWith("monotone: error MONO040: ", error, StringComparison.Ordinal);
+        ToolAssert.FailsWithOneLine(jobs, 2, "monotone: error MONO040: analyze takes --threads for layers at once (--jobs is experiments at once, on run and verify)");
     }
 
     [Theory]
@@ -77,7 +56,7 @@ public class TypedOptionTests
     {
         using var folder = new TemporaryFolder();
 
-        var (code, _, error) = ToolRunner.Run("analyze", Basic, "-o", folder.File("r.json"), "--slopes", given);
+        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("r.json"), "--slopes", given);
 
         Assert.True(code == 0, error);
         Assert.Equal(recorded, ResultJson.Read(folder.File("r.json")).Options.Slopes);
@@ -89,9 +68,7 @@ public class TypedOptionTests
     [InlineData("1,inf")]
     public void Slopes_that_are_neither_a_name_nor_numbers_are_one_line_and_exit_2(string slopes)
     {
-        var (code, stdout, error) = ToolRunner.Run("analyze", Basic, "--slopes", slopes);
-
-        AssertUsageError($"slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not '{slopes}'", code, stdout, error);
+        AssertUsageError(ToolRunner.Run("analyze", NotebookCases.Basic, "--slopes", slopes), $"slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not '{slopes}'");
     }
 
     [Theory]
@@ -128,10 +105,6 @@ public class TypedOptionTests
         Assert.Equal(spelling, format.Spelling());
 
     // Exactly one line on standard error, nothing on standard output, exit 2.
-    private static void AssertUsageError(string message, int code, string stdout, string error)
-    {
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.Equal($"monotone: error MONO040: {message} (see 'dotnet monotone --help')\n", error.ReplaceLineEndings("\n"));
-    }
+    private static void AssertUsageError((int ExitCode, string Out, string Error) run, string message) =>
+        ToolAssert.FailsWithLine(run, 2, $"monotone: error MONO040: {message} (see 'dotnet monotone --help')");
 }
