@@ -11,9 +11,10 @@
 # neither wall nor CPU time of this run). Shares are of all samples; the seconds are
 # share x median CPU time (user + sys) of RUNS unsampled runs.
 #
-# Wall: `strace` traces only the process's write calls (progress lines), which gives, per run,
-# the time from exec to the first layer done (start-up, opening the input, compiling the
-# kernels, the first layer), the layers, and the time from the last layer to exit (JSON, file).
+# Wall: `strace` stops the process only at its openat and write calls, which gives, per run, the
+# time from exec to opening the input (runtime start, command line), from there to the first
+# layer done (reading the input's header, compiling the kernels, the first layer), the other
+# layers, and the time from the last layer to exit (result JSON, its file).
 #
 #   benchmarks/breakdown.sh               # RUNS=5; DATA=/tmp/monotone-bench (make-inputs.py)
 #   TOOL=DIR benchmarks/breakdown.sh      # an existing publish folder (a ReadyToRun one, say)
@@ -38,12 +39,13 @@ for run in $(seq "$RUNS"); do
   rm -f "$WORK/perf.$run"
   # The runtime's perf map of this run, which perf report has read (/tmp/perf-PID.map).
   ls /tmp/perf-*.map 2>/dev/null | sort | comm -13 "$WORK/maps.before" - | xargs -r rm -f
-  strace -f -ttt --seccomp-bpf -e trace=execve,write,exit_group -o "$WORK/trace.$run" "${RUN[@]}" >/dev/null 2>&1
-  awk 'NR == 1 { t0 = $2 }
+  strace -f -ttt --seccomp-bpf -e trace=execve,openat,write,exit_group -o "$WORK/trace.$run" "${RUN[@]}" >/dev/null 2>&1
+  awk -v input="$INPUT" 'NR == 1 { t0 = $2 }
+       index($0, "\"" input "\"") && !opened { opened = $2 }
        /layer 1\/[0-9]+/ && !first { first = $2 }
        /layer [0-9]+\/[0-9]+/ { last = $2 }
        /exit_group/ { end = $2 }
-       END { printf "%.3f %.3f %.3f %.3f\n", first - t0, last - first, end - last, end - t0 }' "$WORK/trace.$run" >> "$WORK/wall"
+       END { printf "%.3f %.3f %.3f %.3f %.3f\n", opened - t0, first - opened, last - first, end - last, end - t0 }' "$WORK/trace.$run" >> "$WORK/wall"
 done
 
 cpu=$(awk '{ print $2 + $3 }' "$WORK/times" | median)
@@ -76,6 +78,10 @@ awk -v cpu="$cpu" '
     for (p in samples) printf "%6.1f%%  %6.3f s  %s\n", 100 * samples[p] / total, cpu * samples[p] / total, p
   }' "$WORK/samples" | sort -rn
 echo
-echo "Wall time, median of $RUNS traced runs: exec to first layer done / the other layers / last layer to exit / total"
-for column in 1 2 3 4; do cut -d' ' -f"$column" "$WORK/wall" | median; done | paste -sd' ' | awk '{ printf "%s s / %s s / %s s / %s s\n", $1, $2, $3, $4 }'
+echo "Wall time, medians of $RUNS traced runs:"
+names=("exec to input opened (runtime start, command line)" "to the first layer done (header, kernels compiled)"
+       "the other layers" "last layer to exit (result JSON, file)" "whole process (traced)")
+for column in 1 2 3 4 5; do
+  printf '%8s s  %s\n' "$(cut -d' ' -f"$column" "$WORK/wall" | median)" "${names[$((column - 1))]}"
+done
 echo "load at end $(load)"
