@@ -31,14 +31,14 @@ echo "$(nproc) cores, load $(load), $RUNS runs"
 for run in $(seq "$RUNS"); do
   /usr/bin/time -f '%e %U %S' -o "$WORK/time" "${RUN[@]}" >/dev/null 2>&1
   tail -n 1 "$WORK/time" >> "$WORK/times"
-  ls /tmp/perf-*.map 2>/dev/null | sort > "$WORK/maps.before" || true
+  { ls /tmp/perf-*.map 2>/dev/null || true; } | sort > "$WORK/maps.before"
   DOTNET_PerfMapEnabled=1 DOTNET_EnableWriteXorExecute=0 \
     perf record -q -F 5000 -o "$WORK/perf.$run" "${RUN[@]}" >/dev/null 2>&1
   perf report -i "$WORK/perf.$run" --no-children --sort dso,sym -F sample,dso,sym --stdio -g none 2>/dev/null \
     | grep -v '^#' | grep -v '^$' >> "$WORK/samples"
   rm -f "$WORK/perf.$run"
   # The runtime's perf map of this run, which perf report has read (/tmp/perf-PID.map).
-  ls /tmp/perf-*.map 2>/dev/null | sort | comm -13 "$WORK/maps.before" - | xargs -r rm -f
+  { ls /tmp/perf-*.map 2>/dev/null || true; } | sort | comm -13 "$WORK/maps.before" - | xargs -r rm -f
   strace -f -ttt --seccomp-bpf -e trace=execve,openat,write,exit_group -o "$WORK/trace.$run" "${RUN[@]}" >/dev/null 2>&1
   awk -v input="$INPUT" 'NR == 1 { t0 = $2 }
        index($0, "\"" input "\"") && !opened { opened = $2 }
