@@ -11,14 +11,8 @@
 #   benchmarks/startup.sh        # RUNS=15; DATA=/tmp/monotone-bench (make-inputs.py writes it)
 #   JIT=DIR R2R=DIR benchmarks/startup.sh   # time two existing publish folders instead
 set -euo pipefail
-cd "$(dirname "$0")/.."
-RUNS=${RUNS:-15}
-DATA=${DATA:-/tmp/monotone-bench}
-PYTHON=${PYTHON:-/usr/bin/python3}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-
-[ -f "$DATA/mpt-7b-256.pt" ] || "$PYTHON" benchmarks/make-inputs.py "$DATA" mpt-7b-256
+# shellcheck source=benchmarks/common.sh
+source "$(dirname "$0")/common.sh"
 JIT=${JIT:-$WORK/jit}
 R2R=${R2R:-$WORK/r2r}
 [ -x "$JIT/dotnet-monotone" ] || dotnet publish tools/Monotone.Tool -c Release -nologo -v:q -o "$JIT" >/dev/null
@@ -27,11 +21,11 @@ R2R=${R2R:-$WORK/r2r}
 names=("jit: --help" "r2r: --help" "jit: analyze mpt-7b n=256" "r2r: analyze mpt-7b n=256" "dotnet --version (host alone)")
 commands=("$JIT/dotnet-monotone --help"
           "$R2R/dotnet-monotone --help"
-          "$JIT/dotnet-monotone analyze $DATA/mpt-7b-256.pt -o $WORK/jit.json"
-          "$R2R/dotnet-monotone analyze $DATA/mpt-7b-256.pt -o $WORK/r2r.json"
+          "$JIT/dotnet-monotone analyze $INPUT -o $WORK/jit.json"
+          "$R2R/dotnet-monotone analyze $INPUT -o $WORK/r2r.json"
           "dotnet --version")
 
-echo "$(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg), dotnet $(dotnet --version), $RUNS runs each, alternating"
+echo "$(nproc) cores, load $(load), dotnet $(dotnet --version), $RUNS runs each, alternating"
 for _ in $(seq "$RUNS"); do
   for i in "${!commands[@]}"; do
     # shellcheck disable=SC2086 # the command is split into words on purpose
@@ -40,7 +34,6 @@ for _ in $(seq "$RUNS"); do
   done
 done
 
-median() { sort -n | awk '{ a[NR] = $1 } END { print a[int((NR + 1) / 2)] }'; }
 printf '%-32s %8s %8s %10s\n' "" "median" "min" "cpu median"
 for i in "${!commands[@]}"; do
   printf '%-32s %7ss %7ss %9ss\n' "${names[$i]}" \
@@ -48,4 +41,4 @@ for i in "${!commands[@]}"; do
     "$(cut -d' ' -f1 "$WORK/times.$i" | sort -n | head -n 1)" \
     "$(awk '{ print $2 + $3 }' "$WORK/times.$i" | median)"
 done
-echo "load at end $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load at end $(load)"
