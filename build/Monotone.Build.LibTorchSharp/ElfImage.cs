@@ -8,7 +8,7 @@ namespace Monotone.Build.LibTorchSharp;
 /// and the dynamic table, plus the GNU symbol-versioning sections, which it leaves as raw
 /// bytes and this class decodes (<c>.gnu.version</c>, <c>.gnu.version_r</c>, <c>.gnu.version_d</c>).
 /// </summary>
-public sealed class ElfImage
+internal sealed class ElfImage
 {
     private ElfImage(byte[] bytes, ElfFile file)
     {
@@ -191,4 +191,4 @@ public sealed class ElfImage
 /// <param name="File">The library that must define it, e.g. libstdc++.so.6.</param>
 /// <param name="Index">The version index that <c>.gnu.version</c> gives the symbols bound to it.</param>
 /// <param name="EntryOffset">The file offset of the entry: vna_hash at +0, vna_name at +8.</param>
-public sealed record VersionNeed(string File, string Name, uint NameOffset, uint Hash, ushort Index, long EntryOffset);
+internal sealed record VersionNeed(string File, string Name, uint NameOffset, uint Hash, ushort Index, long EntryOffset);
