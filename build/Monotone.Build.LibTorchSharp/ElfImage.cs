@@ -161,7 +161,7 @@ internal sealed class ElfImage
             ? Bytes.AsSpan((int)section.Position, (int)section.Size)
             : throw new InvalidDataException($"section {section.Name.Value} lies beyond the end of the file");
 
-    public ElfSection LinkedStrings(ElfSection section) =>
+    public static ElfSection LinkedStrings(ElfSection section) =>
         section.Link.Section as ElfStringTable ?? throw new InvalidDataException($"section {section.Name.Value} links to no string table");
 
     private string StringAt(ElfSection strings, uint offset)

@@ -110,7 +110,7 @@ internal static class GlibcxxMarkerPatch
         }
 
         // 3. The replacement name must already be a string the entry can point at; .dynstr cannot grow in place.
-        var strings = image.LinkedStrings(image.Section(ElfSectionType.GnuVersionNeedsSection)!);
+        var strings = ElfImage.LinkedStrings(image.Section(ElfSectionType.GnuVersionNeedsSection)!);
         uint nameOffset = needs.FirstOrDefault(n => n.Name == Replacement && n.File == CxxRuntime)?.NameOffset
             ?? (image.TryFindString(strings, Replacement, out uint found) ? found : uint.MaxValue);
         if (nameOffset == uint.MaxValue)
