@@ -7,7 +7,7 @@ namespace Monotone.Build.LibTorchSharp;
 /// for this very process: .NET's runtime links libstdc++, so it is the one that TorchSharp,
 /// loaded into a .NET process here, would be checked against.
 /// </summary>
-public static class CxxRuntime
+internal static class CxxRuntime
 {
     private const string Library = "libstdc++.so.6";
 

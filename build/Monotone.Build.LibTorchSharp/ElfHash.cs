@@ -4,7 +4,7 @@ namespace Monotone.Build.LibTorchSharp;
 /// The System V ELF hash that version entries carry beside their names
 /// (<c>vna_hash</c>, <c>vd_hash</c>); the dynamic linker compares it before the name.
 /// </summary>
-public static class ElfHash
+internal static class ElfHash
 {
     public static uint Of(string name)
     {

@@ -8,7 +8,7 @@ namespace Monotone.Build.LibTorchSharp;
 /// and the dynamic table, plus the GNU symbol-versioning sections, which it leaves as raw
 /// bytes and this class decodes (<c>.gnu.version</c>, <c>.gnu.version_r</c>, <c>.gnu.version_d</c>).
 /// </summary>
-public sealed class ElfImage
+internal sealed class ElfImage
 {
     private ElfImage(byte[] bytes, ElfFile file)
     {
@@ -161,7 +161,7 @@ public sealed class ElfImage
             ? Bytes.AsSpan((int)section.Position, (int)section.Size)
             : throw new InvalidDataException($"section {section.Name.Value} lies beyond the end of the file");
 
-    public ElfSection LinkedStrings(ElfSection section) =>
+    public static ElfSection LinkedStrings(ElfSection section) =>
         section.Link.Section as ElfStringTable ?? throw new InvalidDataException($"section {section.Name.Value} links to no string table");
 
     private string StringAt(ElfSection strings, uint offset)
@@ -191,4 +191,4 @@ public sealed class ElfImage
 /// <param name="File">The library that must define it, e.g. libstdc++.so.6.</param>
 /// <param name="Index">The version index that <c>.gnu.version</c> gives the symbols bound to it.</param>
 /// <param name="EntryOffset">The file offset of the entry: vna_hash at +0, vna_name at +8.</param>
-public sealed record VersionNeed(string File, string Name, uint NameOffset, uint Hash, ushort Index, long EntryOffset);
+internal sealed record VersionNeed(string File, string Name, uint NameOffset, uint Hash, ushort Index, long EntryOffset);

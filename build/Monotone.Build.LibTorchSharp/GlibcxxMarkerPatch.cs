@@ -12,7 +12,7 @@ namespace Monotone.Build.LibTorchSharp;
 /// requirement is the marker's alone, pointing it at GLIBCXX_3.4.30 (name and hash) changes
 /// nothing the library does and lets it load.
 /// </summary>
-public static class GlibcxxMarkerPatch
+internal static class GlibcxxMarkerPatch
 {
     /// <summary><c>std::ios_base_library_init()</c>, mangled.</summary>
     public const string Marker = "_ZSt21ios_base_library_initv";
@@ -110,7 +110,7 @@ public static class GlibcxxMarkerPatch
         }
 
         // 3. The replacement name must already be a string the entry can point at; .dynstr cannot grow in place.
-        var strings = image.LinkedStrings(image.Section(ElfSectionType.GnuVersionNeedsSection)!);
+        var strings = ElfImage.LinkedStrings(image.Section(ElfSectionType.GnuVersionNeedsSection)!);
         uint nameOffset = needs.FirstOrDefault(n => n.Name == Replacement && n.File == CxxRuntime)?.NameOffset
             ?? (image.TryFindString(strings, Replacement, out uint found) ? found : uint.MaxValue);
         if (nameOffset == uint.MaxValue)
@@ -143,7 +143,7 @@ public static class GlibcxxMarkerPatch
     }
 }
 
-public enum PatchKind
+internal enum PatchKind
 {
     /// <summary>The library does not need GLIBCXX_3.4.32; use it as it is.</summary>
     NotNeeded,
@@ -158,7 +158,7 @@ public enum PatchKind
 /// <param name="EntryOffset">The file offset of the GLIBCXX_3.4.32 Elf_Vernaux entry.</param>
 /// <param name="ReplacementNameOffset">Where GLIBCXX_3.4.30 starts in the linked string table.</param>
 /// <param name="MarkerSymbols">How many dynamic symbols carried the version: 1 for the marker, or 0.</param>
-public sealed record PatchDecision(PatchKind Kind, string Reason, long EntryOffset = 0, uint ReplacementNameOffset = 0, int MarkerSymbols = 0)
+internal sealed record PatchDecision(PatchKind Kind, string Reason, long EntryOffset = 0, uint ReplacementNameOffset = 0, int MarkerSymbols = 0)
 {
     public static PatchDecision NotNeeded(string reason) => new(PatchKind.NotNeeded, reason);
 

@@ -59,7 +59,8 @@ internal static partial class DeviceMemory
             }
             finally
             {
-                Driver.cuDevicePrimaryCtxRelease_v2(device);
+                // A failed release leaves nothing to undo: the free-memory figure stands either way.
+                _ = Driver.cuDevicePrimaryCtxRelease_v2(device);
             }
         }
         catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)

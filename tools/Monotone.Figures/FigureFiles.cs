@@ -90,7 +90,7 @@ public static partial class FigureFiles
     /// Document information for PDFs: no creation date unless the caller has one
     /// (SOURCE_DATE_EPOCH), because a date from the clock would change the bytes on every render.
     /// </summary>
-    internal static SKDocumentPdfMetadata PdfMetadata(string title, string? author, DateTime? date) =>
+    public static SKDocumentPdfMetadata PdfMetadata(string title, string? author, DateTime? date) =>
         new(SKDocument.DefaultRasterDpi)
         {
             Title = title,

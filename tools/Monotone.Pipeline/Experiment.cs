@@ -29,4 +29,4 @@ public abstract record ExperimentInput;
 /// <param name="Tensor">Which tensor inside the file, when it holds several.</param>
 public sealed record FileInput(string Path, string? Tensor) : ExperimentInput;
 
-public sealed record SyntheticInput(string ModelId, int Layers, int Heads, int SequenceLength, int Seed) : ExperimentInput;
+internal sealed record SyntheticInput(string ModelId, int Layers, int Heads, int SequenceLength, int Seed) : ExperimentInput;

@@ -5,7 +5,7 @@ namespace Monotone.Pipeline;
 /// .NET takes an advisory flock for FileShare.None on Unix, which the OS releases
 /// when the process dies, so a killed run never leaves a stuck lock behind.
 /// </summary>
-public sealed class ExperimentLock : IDisposable
+internal sealed class ExperimentLock : IDisposable
 {
     private readonly FileStream stream;
 

@@ -146,9 +146,9 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
             engine,
             known,
             progress,
-            cancellation,
             tensor => { CheckShape(experiment, tensor); MemoryRequirement.Check(tensor, engine); },
-            path => checker.Hash(experiment, path, cancellation));
+            path => checker.Hash(experiment, path, cancellation),
+            cancellation);
         return result with { Input = result.Input with { Path = RecordedInput.PathOf(manifest, experiment) } };
     }
 

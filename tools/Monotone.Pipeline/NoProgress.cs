@@ -3,7 +3,7 @@ using Monotone.Core;
 namespace Monotone.Pipeline;
 
 /// <summary>An observer that shows nothing, for callers that only plan or check.</summary>
-public sealed class NoProgress : IRunObserver
+internal sealed class NoProgress : IRunObserver
 {
     public static NoProgress Instance { get; } = new();
 

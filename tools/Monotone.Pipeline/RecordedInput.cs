@@ -8,7 +8,7 @@ namespace Monotone.Pipeline;
 /// <c>input.path</c>), so that what the manifest asks for now can be compared with what a
 /// committed result was computed from.
 /// </summary>
-public static class RecordedInput
+internal static class RecordedInput
 {
     /// <summary>
     /// The <c>input.path</c> a result of this experiment records: a synthetic source's name;

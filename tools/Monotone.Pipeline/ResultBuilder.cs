@@ -17,9 +17,9 @@ public static class ResultBuilder
         IMonotonicityEngine engine,
         string? fingerprint = null,
         IProgress<LayerProgress>? progress = null,
-        CancellationToken cancellation = default,
         Action<AttentionTensor>? check = null,
-        Func<string, string>? hash = null)
+        Func<string, string>? hash = null,
+        CancellationToken cancellation = default)
     {
         using var tensor = AttentionTensor.Open(path, tensorName);
         check?.Invoke(tensor);

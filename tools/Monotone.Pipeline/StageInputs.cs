@@ -9,7 +9,7 @@ namespace Monotone.Pipeline;
 /// Results enter by the SHA-256 of their bytes, so a checkout that changes only timestamps
 /// changes nothing, and a result re-analysed into the same bytes redraws nothing.
 /// </summary>
-public static class StageInputs
+internal static class StageInputs
 {
     /// <summary>The value of a result that is not on disk: the stage waits for the analysis.</summary>
     public const string Missing = "missing";

@@ -35,7 +35,7 @@ internal static class ReportViews
     /// The figures as <see cref="FigureSet.Plan"/> orders them: the three per-layer figures of
     /// each length (the primary length first, then the others ascending), then the one across lengths.
     /// </summary>
-    private static IReadOnlyList<FigureGroupView> FigureGroups(IReadOnlyList<ModelSeries> models, FigureSettings settings, IReadOnlyList<Figure> figures)
+    private static List<FigureGroupView> FigureGroups(IReadOnlyList<ModelSeries> models, FigureSettings settings, IReadOnlyList<Figure> figures)
     {
         if (figures.Count == 0)
         {

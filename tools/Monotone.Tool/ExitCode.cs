@@ -1,7 +1,7 @@
 namespace Monotone.Tool;
 
 /// <summary>The tool's exit codes (docs/errors.md); nothing else is returned.</summary>
-public enum ExitCode
+internal enum ExitCode
 {
     Success = 0,
 

@@ -6,7 +6,7 @@ using Monotone.Tool.Console;
 namespace Monotone.Tool;
 
 /// <summary>Builds the command tree and turns every failure into an <see cref="ExitCode"/>.</summary>
-public static class MonotoneCli
+internal static class MonotoneCli
 {
     /// <summary>The command tree; also what tests parse documented commands against.</summary>
     internal static RootCommand Commands(ToolConsole console) =>

@@ -4,7 +4,7 @@ namespace Monotone.Tool;
 /// Fixed diagnostic codes of the command line (MONO040-MONO059, shared with
 /// <see cref="Monotone.Results.FileErrorCodes"/>; docs/errors.md lists every code). Never renumber one.
 /// </summary>
-public static class ToolErrorCodes
+internal static class ToolErrorCodes
 {
     /// <summary>The command line cannot be parsed, or an option's value is out of range.</summary>
     public const string Usage = "MONO040";

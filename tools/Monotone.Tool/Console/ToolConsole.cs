@@ -8,7 +8,7 @@ namespace Monotone.Tool.Console;
 /// <see cref="Error"/>. Injected so tests run commands in-process and read both.
 /// </summary>
 /// <param name="Interactive">Whether <see cref="Error"/> is a terminal that can redraw progress in place.</param>
-public sealed record ToolConsole(TextWriter Out, TextWriter Error, bool Interactive)
+internal sealed record ToolConsole(TextWriter Out, TextWriter Error, bool Interactive)
 {
     /// <summary>The origin of a diagnostic that belongs to no file, in MSBuild's canonical form.</summary>
     public const string Origin = "monotone";
