@@ -38,11 +38,18 @@ public static class ResultsTable
         var missing = new List<string>();
         foreach (var experiment in experiments)
         {
+            // As StatusChecker: no regular file (a directory in its place, say) is no result.
+            if (!File.Exists(experiment.ResultPath))
+            {
+                missing.Add(experiment.Key);
+                continue;
+            }
+
             try
             {
                 results.Add((experiment, ResultJson.Read(experiment.ResultPath)));
             }
-            catch (Exception e) when (e is BadInputException or DirectoryNotFoundException)
+            catch (BadInputException)
             {
                 missing.Add(experiment.Key);
             }
