@@ -98,6 +98,13 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
             }
         }
 
+        // The table across experiments is the analysis stage's too: a missing or edited one is rewritten.
+        if (ResultsTable.Status(manifest) is [_, ..] table)
+        {
+            AnalysisStale = true;
+            Log.LogMessage(MessageImportance.Low, $"monotone: {ResultsTable.FileName} is stale: {string.Join("; ", table)}");
+        }
+
         string? code = ToolFolder.Length > 0 ? CodeIdentity.Of(ToolFolder) : CodeIdentity.OfPackage(ToolManifest, PackageRoot);
         var stages = new StageChecker(manifest, code);
         foreach (var stage in StageNames.Paper)

@@ -58,6 +58,10 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
                 outcomes[index[experiment]] = new Outcome(null, e);
             }
         });
+
+        // The table across experiments is derived from the results, as each experiment's CSV is: kept
+        // current after every run, also one that analysed nothing (a deleted or hand-edited table).
+        ResultsTable.Update(manifest, cancellation);
         return new RunSummary(
             [.. experiments.Where((_, i) => outcomes[i] is { Status: null, Failure: null })],
             [.. outcomes.Select(o => o.Status).OfType<ExperimentStatus>().Where(s => s.Kept)],

@@ -69,6 +69,14 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
             }
         }
 
+        if (request.Stages.Contains(StageKind.Analysis))
+        {
+            var table = ResultsTable.Status(manifest);
+            say(table.Count > 0 ? $"monotone: {ResultsTable.FileName}: would be written ({string.Join("; ", table)})"
+                : analysing ? $"monotone: {ResultsTable.FileName}: would be written after the analysis if a result changes"
+                : $"monotone: {ResultsTable.FileName}: fresh");
+        }
+
         var stages = new StageChecker(manifest, drawing.CodeIdentity);
         foreach (var stage in StageNames.Paper.Where(request.Stages.Contains))
         {

@@ -59,6 +59,7 @@ public static class Verification
         .. StageNames.Paper.SelectMany(drawing.Plan)
             .Where(file => Path.GetFileName(file.Path) != "report.html" && !(File.Exists(file.Path) && File.ReadAllBytes(file.Path).AsSpan().SequenceEqual(file.Content())))
             .Select(file => Path.GetRelativePath(manifest.Folder, file.Path)),
+        .. ResultsTable.Status(manifest).Count > 0 ? [Path.GetRelativePath(manifest.Folder, ResultsTable.PathOf(manifest))] : Array.Empty<string>(),
     ];
 
     private static ExperimentCheck Compare(Experiment experiment, MonotonicityResult recomputed, ResultComparison comparison)

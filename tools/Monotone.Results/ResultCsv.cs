@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Monotone.Core;
 
 namespace Monotone.Results;
 
@@ -14,22 +15,26 @@ public static class ResultCsv
         var text = new StringBuilder(Header).Append('\n');
         foreach (var s in result.Layers)
         {
-            text.AppendJoin(
-                ',',
-                Show(s.Layer),
-                Show(s.Combinations),
-                Show(s.ViolationsCount),
-                Show(s.TotalAbsoluteError),
-                Show(s.TotalRelativeError),
-                Show(s.ViolationRate),
-                Show(s.AbsoluteError),
-                Show(s.AbsoluteErrorStd),
-                Show(s.RelativeError),
-                Show(s.RelativeErrorStd)).Append('\n');
+            text.AppendJoin(',', Fields(s)).Append('\n');
         }
 
         return Encoding.UTF8.GetBytes(text.ToString());
     }
+
+    /// <summary>One layer's row, in <see cref="Header"/>'s order: integers as such, floats round-trippable ("R"), invariant culture.</summary>
+    public static string[] Fields(LayerStats s) =>
+    [
+        Show(s.Layer),
+        Show(s.Combinations),
+        Show(s.ViolationsCount),
+        Show(s.TotalAbsoluteError),
+        Show(s.TotalRelativeError),
+        Show(s.ViolationRate),
+        Show(s.AbsoluteError),
+        Show(s.AbsoluteErrorStd),
+        Show(s.RelativeError),
+        Show(s.RelativeErrorStd),
+    ];
 
     private static string Show(long value) => value.ToString(CultureInfo.InvariantCulture);
 

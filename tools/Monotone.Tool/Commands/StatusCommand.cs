@@ -11,7 +11,7 @@ internal sealed class StatusCommand
 {
     private readonly ManifestOption manifest = new();
 
-    private readonly Option<bool> check = SharedOptions.Flag("--check", "Exit with code 1 when any experiment or paper stage (figures, LaTeX, appendix) is stale");
+    private readonly Option<bool> check = SharedOptions.Flag("--check", "Exit with code 1 when any experiment, experiments/results.csv or paper stage (figures, LaTeX, appendix) is stale");
 
     private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the status as JSON");
 
@@ -42,9 +42,10 @@ internal sealed class StatusCommand
         var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e)).ToList();
         var stageChecker = new StageChecker(loaded, new PaperDrawing(loaded).CodeIdentity);
         var stages = StageNames.Paper.Select(stageChecker.Status).ToList();
+        var table = ResultsTable.Status(loaded);
         if (parse.GetValue(json))
         {
-            StatusJson.Write(console.Out, loaded, statuses, stages);
+            StatusJson.Write(console.Out, loaded, statuses, stages, table);
         }
         else
         {
@@ -59,9 +60,11 @@ internal sealed class StatusCommand
             {
                 console.Out.WriteLine($"{s.Stage.Name().PadRight(StageWidth)}  {(s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}")}");
             }
+
+            console.Out.WriteLine($"{ResultsTable.FileName}  {(table.Count == 0 ? "fresh" : $"stale: {string.Join("; ", table)}")}");
         }
 
-        bool stale = statuses.Any(s => !s.Fresh) || stages.Any(s => !s.Fresh);
+        bool stale = statuses.Any(s => !s.Fresh) || stages.Any(s => !s.Fresh) || table.Count > 0;
         return parse.GetValue(check) && stale ? ExitCode.CheckFailed : ExitCode.Success;
     }
 

@@ -8,7 +8,7 @@ namespace Monotone.Tool.Json;
 /// </summary>
 internal static class StatusJson
 {
-    public static void Write(TextWriter output, Manifest.Manifest manifest, IEnumerable<ExperimentStatus> statuses, IEnumerable<StageStatus> stages) =>
+    public static void Write(TextWriter output, Manifest.Manifest manifest, IEnumerable<ExperimentStatus> statuses, IEnumerable<StageStatus> stages, IReadOnlyList<string> table) =>
         ToolJson.Write(
             output,
             new Document(
@@ -26,10 +26,11 @@ internal static class StatusJson
                         s.Input?.Origin.ToString().ToLowerInvariant(),
                         Path.GetRelativePath(manifest.Folder, s.Experiment.ResultPath))),
                 ],
-                [.. stages.Select(s => new Stage(s.Stage.Name(), s.Fresh, s.Reasons))]),
+                [.. stages.Select(s => new Stage(s.Stage.Name(), s.Fresh, s.Reasons))],
+                new Table(Path.GetRelativePath(manifest.Folder, ResultsTable.PathOf(manifest)), table.Count == 0, table)),
             ToolJsonContext.Default.StatusDocument);
 
-    internal sealed record Document(int Schema, IReadOnlyList<Entry> Experiments, IReadOnlyList<Stage> Stages);
+    internal sealed record Document(int Schema, IReadOnlyList<Entry> Experiments, IReadOnlyList<Stage> Stages, Table Table);
 
     /// <param name="FingerprintOrigin">Where the fingerprint came from, lower case (<see cref="Pipeline.FingerprintOrigin"/>); null with <paramref name="InputFingerprint"/>.</param>
     internal sealed record Entry(
@@ -46,4 +47,8 @@ internal static class StatusJson
 
     /// <param name="Name">figures, latex or appendix.</param>
     internal sealed record Stage(string Name, bool Fresh, IReadOnlyList<string> Reasons);
+
+    /// <summary>experiments/results.csv, the analysis stage's table across experiments (docs/results-table.md).</summary>
+    /// <param name="Path">Relative to the manifest's folder.</param>
+    internal sealed record Table(string Path, bool Fresh, IReadOnlyList<string> Reasons);
 }
