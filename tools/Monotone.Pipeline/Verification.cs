@@ -42,6 +42,13 @@ public static class Verification
             cancellation,
             (experiment, token) =>
             {
+                // A model added to the manifest but never run has nothing to reproduce: it differs.
+                if (!File.Exists(experiment.ResultPath))
+                {
+                    checks[index[experiment]] = new ExperimentCheck(experiment, "no result yet", null, null, []);
+                    return;
+                }
+
                 say($"{experiment.Key}: recomputing");
                 checks[index[experiment]] = Compare(experiment, runner.Recompute(experiment, token), comparison);
             });

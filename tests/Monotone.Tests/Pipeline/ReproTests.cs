@@ -150,6 +150,25 @@ public sealed class ReproTests
     }
 
     [Fact]
+    public void Run_json_names_an_experiment_that_keep_going_went_past_as_failed()
+    {
+        using var study = new SampleStudy(TwoFileModels);
+        FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
+
+        var (code, output, _) = study.Tool("run", "--keep-going", "--json");
+
+        Assert.Equal(2, code);
+        using var json = System.Text.Json.JsonDocument.Parse(output);
+        var outcomes = json.RootElement.GetProperty("experiments").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("key").GetString()!, e => e.GetProperty("outcome").GetString());
+        Assert.Equal("analysed", outcomes["model/12"]);
+        Assert.Equal("failed", outcomes["other/12"]);
+        var summary = json.RootElement.GetProperty("summary");
+        Assert.Equal(1, summary.GetProperty("failed").GetInt32());
+        Assert.Equal(0, summary.GetProperty("fresh").GetInt32());
+    }
+
+    [Fact]
     public void Keep_going_goes_past_a_bad_tensor_too()
     {
         using var study = new SampleStudy(TwoFileModels);

@@ -46,6 +46,20 @@ public class VerifyTests
     }
 
     [Fact]
+    public void A_model_without_a_result_yet_differs_instead_of_failing()
+    {
+        using var study = Built();
+        File.Delete(study.Result("alpha", 16));
+
+        var (code, output, error) = study.Tool("verify");
+
+        Assert.Equal(1, code);
+        Assert.Matches(@"alpha/16\s+-\s+result\s+no result yet", output);
+        Assert.Contains("verify: 1 of 2 experiments differ", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("error", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stale_figure_fails()
     {
         using var study = Built();

@@ -29,10 +29,10 @@ public class JsonOutputTests
         Assert.Equal(16, alpha.GetProperty("sequence_length").GetInt32());
         Assert.Equal("analysed", alpha.GetProperty("outcome").GetString());
         Assert.Equal(Path.Combine("experiments", "alpha", "16", "monotonicity.json"), alpha.GetProperty("result").GetString());
-        Assert.Equal("""{"analysed":2,"fresh":0,"kept":0}""", JsonSerializer.Serialize(root.GetProperty("summary")));
+        Assert.Equal("""{"analysed":2,"fresh":0,"kept":0,"failed":0}""", JsonSerializer.Serialize(root.GetProperty("summary")));
         var forced = Parse(again);
         Assert.Equal(["beta/16"], forced.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
-        Assert.Equal("""{"analysed":1,"fresh":0,"kept":0}""", JsonSerializer.Serialize(forced.GetProperty("summary")));
+        Assert.Equal("""{"analysed":1,"fresh":0,"kept":0,"failed":0}""", JsonSerializer.Serialize(forced.GetProperty("summary")));
     }
 
     [Fact]

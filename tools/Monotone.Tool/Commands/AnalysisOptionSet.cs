@@ -46,7 +46,7 @@ internal sealed class AnalysisOptionSet
             }
         });
         renamedJobs.Validators.Add(result =>
-            result.AddError("analyze takes --threads for layers at once (--jobs is experiments at once, on run and verify)"));
+            result.AddError("analyze takes --threads for layers at once (--jobs is experiments at once, on run, repro and verify)"));
         ChunkMemory.Validators.Add(result =>
         {
             if (!ByteSize.TryParse(result.GetValueOrDefault<string?>() ?? "", out _))

@@ -10,16 +10,17 @@ internal static class RunJson
     {
         var analysed = summary.Analysed.ToHashSet();
         var kept = summary.Kept.Select(k => k.Experiment).ToHashSet();
+        var failed = summary.Failed.Select(f => f.Experiment).ToHashSet();
         var experiments = selected.Select(e => new RunExperiment(
             e.Key,
             e.Label,
             e.SequenceLength,
-            analysed.Contains(e) ? RunOutcome.Analysed : kept.Contains(e) ? RunOutcome.Kept : RunOutcome.Fresh,
+            analysed.Contains(e) ? RunOutcome.Analysed : kept.Contains(e) ? RunOutcome.Kept : failed.Contains(e) ? RunOutcome.Failed : RunOutcome.Fresh,
             Path.GetRelativePath(manifest.Folder, e.ResultPath))).ToList();
         var document = new Document(
             ToolJson.Schema,
             experiments,
-            new RunCounts(Count(RunOutcome.Analysed), Count(RunOutcome.Fresh), Count(RunOutcome.Kept)));
+            new RunCounts(Count(RunOutcome.Analysed), Count(RunOutcome.Fresh), Count(RunOutcome.Kept), Count(RunOutcome.Failed)));
         ToolJson.Write(output, document, ToolJsonContext.Default.RunDocument);
 
         int Count(RunOutcome outcome) => experiments.Count(e => e.Outcome == outcome);
@@ -30,5 +31,5 @@ internal static class RunJson
     /// <param name="Result">The result file, relative to the manifest's folder.</param>
     internal sealed record RunExperiment(string Key, string Label, int SequenceLength, RunOutcome Outcome, string Result);
 
-    internal sealed record RunCounts(int Analysed, int Fresh, int Kept);
+    internal sealed record RunCounts(int Analysed, int Fresh, int Kept, int Failed);
 }

@@ -11,4 +11,7 @@ internal enum RunOutcome
 
     /// <summary>Left alone: its input is not on this machine and its committed result is kept (docs/record.md).</summary>
     Kept,
+
+    /// <summary>Not analysed: it failed (a missing input, a bad tensor) and `--keep-going` went past it.</summary>
+    Failed,
 }
