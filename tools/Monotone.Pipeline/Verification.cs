@@ -43,7 +43,7 @@ public static class Verification
             (experiment, token) =>
             {
                 // A model added to the manifest but never run has nothing to reproduce: it differs.
-                if (!File.Exists(experiment.ResultPath))
+                if (!Path.Exists(experiment.ResultPath))
                 {
                     checks[index[experiment]] = new ExperimentCheck(experiment, "no result yet", null, null, []);
                     return;
