@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Monotone.Results;
 
 namespace Monotone.Pipeline;
@@ -40,7 +39,7 @@ public sealed class PaperStages(Manifest.Manifest manifest, IPaperDrawing drawin
                 say($"monotone: wrote {record.Relative(file.Path)} ({bytes.Length / 1024.0:0.0} KB)");
             }
 
-            outputs[record.Relative(file.Path)] = Convert.ToHexStringLower(SHA256.HashData(bytes));
+            outputs[record.Relative(file.Path)] = StageInputs.HashOf(bytes);
         }
 
         // What the last make wrote and this one no longer plans (a dropped sequence length's

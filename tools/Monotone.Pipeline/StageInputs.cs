@@ -50,5 +50,8 @@ internal static class StageInputs
 
     /// <summary>Lower-case hexadecimal SHA-256 of the file's bytes, or <see cref="Missing"/>.</summary>
     public static string HashOf(string path) =>
-        File.Exists(path) ? Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path))) : Missing;
+        File.Exists(path) ? HashOf(File.ReadAllBytes(path)) : Missing;
+
+    /// <summary>Lower-case hexadecimal SHA-256 of bytes about to be written, as <see cref="HashOf(string)"/> will read them back.</summary>
+    public static string HashOf(ReadOnlySpan<byte> bytes) => Convert.ToHexStringLower(SHA256.HashData(bytes));
 }

@@ -64,6 +64,6 @@ public class PlanPipelineLoadTests
         type.GetProperty("Manifest")!.SetValue(task, study.ManifestPath);
 
         bool succeeded = task.Execute();
-        return (succeeded, engine.Errors, (bool)type.GetProperty("AnalysisStale")!.GetValue(task)!);
+        return (succeeded, [.. engine.Errors.Select(e => $"{e.File}: error {e.Code}: {e.Message}")], (bool)type.GetProperty("AnalysisStale")!.GetValue(task)!);
     }
 }

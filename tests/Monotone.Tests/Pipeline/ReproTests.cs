@@ -10,7 +10,8 @@ namespace Monotone.Tests.Pipeline;
 /// </summary>
 public sealed class ReproTests
 {
-    private const string TwoFileModels = """
+    /// <summary>Two models read from files under data/; tests give one of them its input.</summary>
+    internal const string TwoFileModels = """
         data:
           source: files
           root: data

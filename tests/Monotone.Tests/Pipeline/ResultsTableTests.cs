@@ -139,7 +139,7 @@ public sealed class ResultsTableTests
     [Fact]
     public void Without_every_result_no_table_is_written_and_status_says_what_it_waits_for()
     {
-        using var study = new SampleStudy(ReproTestsManifest);
+        using var study = new SampleStudy(ReproTests.TwoFileModels);
         FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
 
         var run = study.Tool("run", "--keep-going");
@@ -154,7 +154,7 @@ public sealed class ResultsTableTests
     [Fact]
     public void Results_kept_without_their_input_keep_their_rows()
     {
-        using var study = new SampleStudy(ReproTestsManifest);
+        using var study = new SampleStudy(ReproTests.TwoFileModels);
         string input = FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
         string other = input.Replace("org_model", "org_other", StringComparison.Ordinal);
         Directory.CreateDirectory(Path.GetDirectoryName(other)!);
@@ -188,14 +188,4 @@ public sealed class ResultsTableTests
         Assert.True(run.ExitCode == 0, run.Error);
         Assert.StartsWith("alpha,\"org/a,\"\"b\"\"\",8,1,", File.ReadAllLines(TablePath(study))[1], StringComparison.Ordinal);
     }
-
-    private const string ReproTestsManifest = """
-        data:
-          source: files
-          root: data
-        sequence_lengths: [12]
-        models:
-          - { id: org/model, label: model, layers: 3, heads: 4 }
-          - { id: org/other, label: other, layers: 3, heads: 4 }
-        """;
 }

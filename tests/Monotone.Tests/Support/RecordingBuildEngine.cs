@@ -1,7 +1,7 @@
 using System.Collections;
 using Microsoft.Build.Framework;
 
-namespace Monotone.Tests.Build;
+namespace Monotone.Tests.Support;
 
 /// <summary>An IBuildEngine that keeps what a task logs, to run MSBuild tasks in-process.</summary>
 internal sealed class RecordingBuildEngine : IBuildEngine
