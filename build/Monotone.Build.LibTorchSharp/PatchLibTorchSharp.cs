@@ -11,6 +11,12 @@ namespace Monotone.Build.LibTorchSharp;
 /// </summary>
 public sealed class PatchLibTorchSharp : MSBuildTask
 {
+    // This step's codes are here rather than in Monotone.Core's DiagnosticCodes (docs/errors.md lists
+    // both): MSBuild loads this task assembly from its own folder with its one dependency beside it,
+    // so it references no project of the tool.
+    private const string LeftUnpatched = "MONO1001";
+    private const string UnknownMode = "MONO1003";
+
     /// <summary>libLibTorchSharp.so as TorchSharp ships it.</summary>
     [Required]
     public string Library { get; set; } = "";
@@ -29,7 +35,7 @@ public sealed class PatchLibTorchSharp : MSBuildTask
     {
         if (Mode is not ("auto" or "always"))
         {
-            Log.LogError(null, "MONO1003", null, null, 0, 0, 0, 0, "MonotonePatchLibTorchSharp must be auto, always or never, not '{0}'", Mode);
+            Log.LogError(null, UnknownMode, null, null, 0, 0, 0, 0, "MonotonePatchLibTorchSharp must be auto, always or never, not '{0}'", Mode);
             return false;
         }
 
@@ -50,7 +56,7 @@ public sealed class PatchLibTorchSharp : MSBuildTask
                 break;
             case PatchKind.Refused:
                 Log.LogError(
-                    null, "MONO1001", null, Library, 0, 0, 0, 0,
+                    null, LeftUnpatched, null, Library, 0, 0, 0, 0,
                     "libLibTorchSharp.so was left unpatched, so the torch engine will not load on this machine's C++ runtime: {0}. Build with -p:MonotonePatchLibTorchSharp=never to go on without the torch engine.",
                     decision.Reason);
                 break;

@@ -30,7 +30,7 @@ public sealed class CleanPipeline : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadInputException)
         {
-            Log.LogError(null, PlanPipeline.PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
+            Log.LogError(null, DiagnosticCodes.Build.PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
         }
 
         return !Log.HasLoggedErrors;

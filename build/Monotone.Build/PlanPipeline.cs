@@ -17,9 +17,6 @@ namespace Monotone.Build;
 /// </summary>
 public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
 {
-    /// <summary>The plan could not be made for a reason outside the manifest (the file system, memory).</summary>
-    public const string PlanFailed = "MONO1010";
-
     [Required]
     public string Manifest { get; set; } = "";
 
@@ -76,7 +73,7 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or OutOfMemoryException or UsageException)
         {
-            Log.LogError(null, PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
+            Log.LogError(null, DiagnosticCodes.Build.PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
             return false;
         }
     }

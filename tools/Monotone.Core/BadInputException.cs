@@ -6,20 +6,17 @@ namespace Monotone.Core;
 /// A problem quoting the file (a tensor name, a parser's message) may hold line
 /// breaks, which become spaces, and other control characters, which are escaped
 /// (<see cref="DiagnosticText.Escape"/>) so that a hostile file cannot drive the terminal.
-/// Codes: <see cref="InputErrorCodes"/>.
+/// Codes: <see cref="DiagnosticCodes.Input"/>.
 /// </summary>
 public sealed class BadInputException : Exception
 {
-    /// <summary>The code of a tensor input problem that has no more specific code.</summary>
-    public const string DefaultCode = "MONO020";
-
     public BadInputException(string path, string problem)
-        : this(DefaultCode, path, problem)
+        : this(DiagnosticCodes.Input.Damaged, path, problem)
     {
     }
 
     public BadInputException(string path, string problem, Exception inner)
-        : this(DefaultCode, path, problem, inner)
+        : this(DiagnosticCodes.Input.Damaged, path, problem, inner)
     {
     }
 

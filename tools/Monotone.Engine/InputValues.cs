@@ -54,7 +54,7 @@ public static class InputValues
     {
         string at = $"[layer, head, query, key] = [{layer}, {head}, {query}, {key}] (0-based, as PyTorch indexes)";
         return new BadInputException(
-            InputErrorCodes.NotFinite,
+            DiagnosticCodes.Input.NotFinite,
             tensor.Path,
             double.IsNegativeInfinity(value)
                 ? $"contains -inf at every key the analysis uses (0..{query}) of the row starting at {at}: its softmax is undefined (the notebook gives NaN)"

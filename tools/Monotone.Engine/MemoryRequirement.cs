@@ -36,7 +36,7 @@ public static class MemoryRequirement
     }
 
     /// <summary>Refuses an analysis that needs more memory than is available now.</summary>
-    /// <exception cref="BadInputException"><see cref="InputErrorCodes.Memory"/>, naming the tensor's path, the need and what is available.</exception>
+    /// <exception cref="BadInputException"><see cref="DiagnosticCodes.Input.Memory"/>, naming the tensor's path, the need and what is available.</exception>
     public static void Check(IAttentionSource tensor, IMonotonicityEngine engine) => Check(tensor, engine, Available());
 
     /// <param name="available">Bytes available, from <see cref="Available"/> or a test.</param>
@@ -47,7 +47,7 @@ public static class MemoryRequirement
         if ((long)tensor.SequenceLength * tensor.SequenceLength > Array.MaxLength)
         {
             throw new BadInputException(
-                InputErrorCodes.Shape,
+                DiagnosticCodes.Input.Shape,
                 tensor.Path,
                 $"sequence length {tensor.SequenceLength} is too large: an n×n head must fit one array (n at most {(int)Math.Sqrt(Array.MaxLength)})");
         }
@@ -64,7 +64,7 @@ public static class MemoryRequirement
             ? $"; with analyze --threads {(available - shared) / perWorker} or fewer it would fit"
             : "";
         throw new BadInputException(
-            InputErrorCodes.Memory,
+            DiagnosticCodes.Input.Memory,
             tensor.Path,
             $"analysing a tensor of shape {shape} with the {engine.Name} engine needs {Show(needed)} of memory "
             + $"({Show(shared)} shared, {Show(perWorker)} {(workers == 1 ? "for its one worker" : $"for each of {workers} workers")}) but {Show(available)} is available{advice}");

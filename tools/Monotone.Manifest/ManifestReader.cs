@@ -32,7 +32,7 @@ public static partial class ManifestReader
         var stream = YamlLoader.Load(path, fullPath);
         var root = stream.Documents.Count > 0
             ? values.Mapping(stream.Documents[0].RootNode, "the manifest")
-            : throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "the manifest is empty");
+            : throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, "the manifest is empty");
 
         values.RequireKnownKeys(root, "the manifest", TopKeys);
         Block(values, root, "data", DataKeys);
@@ -43,7 +43,7 @@ public static partial class ManifestReader
         if (figures.SequenceLength is { } primary && !models.Any(m => m.Settings.SequenceLengths.Contains(primary)))
         {
             var node = YamlValues.Find(values.Mapping(YamlValues.Find(root, "figures")!, "figures"), "sequence_length")!;
-            throw values.Error(node, ManifestErrorCodes.InvalidValue, $"figures.sequence_length {primary} is not among any model's sequence_lengths");
+            throw values.Error(node, DiagnosticCodes.Manifest.InvalidValue, $"figures.sequence_length {primary} is not among any model's sequence_lengths");
         }
 
         return new Manifest(
@@ -72,7 +72,7 @@ public static partial class ManifestReader
     {
         var values = context.Values;
         var modelsNode = YamlValues.Find(context.Root, "models")
-            ?? throw values.Error(context.Root, ManifestErrorCodes.MissingKey, "the manifest lists no models (key 'models')");
+            ?? throw values.Error(context.Root, DiagnosticCodes.Manifest.MissingKey, "the manifest lists no models (key 'models')");
         var models = new List<ModelEntry>();
         var labels = new Dictionary<string, SourceLocation>(StringComparer.Ordinal);
         foreach (var item in values.Sequence(modelsNode, "models"))
@@ -80,24 +80,24 @@ public static partial class ManifestReader
             var model = values.Mapping(item, "a model entry");
             values.RequireKnownKeys(model, "a model entry", ModelKeys);
             string id = values.String(model, "id")
-                ?? throw values.Error(model, ManifestErrorCodes.MissingKey, "model entry without 'id'");
+                ?? throw values.Error(model, DiagnosticCodes.Manifest.MissingKey, "model entry without 'id'");
             var idNode = YamlValues.Find(model, "id")!;
             if (LabelRules.IsNull(idNode))
             {
-                throw values.Error(idNode, ManifestErrorCodes.InvalidValue, "id is null: give the model's hub id, e.g. bigscience/bloom");
+                throw values.Error(idNode, DiagnosticCodes.Manifest.InvalidValue, "id is null: give the model's hub id, e.g. bigscience/bloom");
             }
 
             // Without a label, the id's last segment names the folder, and is held to the same rules.
             var labelNode = YamlValues.Find(model, "label") ?? idNode;
             if (LabelRules.IsNull(labelNode))
             {
-                throw values.Error(labelNode, ManifestErrorCodes.InvalidLabel, "label is null: give the model a name (it names its folder), or leave the key out to use the id's last part");
+                throw values.Error(labelNode, DiagnosticCodes.Manifest.InvalidLabel, "label is null: give the model a name (it names its folder), or leave the key out to use the id's last part");
             }
 
             string label = values.String(model, "label") ?? id.Split('/')[^1];
             if (LabelRules.Problem(label) is { } problem)
             {
-                throw values.Error(labelNode, ManifestErrorCodes.InvalidLabel, labelNode == idNode ? $"{problem} (taken from the id '{id}'; add a 'label')" : problem);
+                throw values.Error(labelNode, DiagnosticCodes.Manifest.InvalidLabel, labelNode == idNode ? $"{problem} (taken from the id '{id}'; add a 'label')" : problem);
             }
 
             // Labels also name LaTeX macros, which keep letters and digits only: mpt-7b and
@@ -105,7 +105,7 @@ public static partial class ManifestReader
             string key = new([.. label.Where(char.IsLetterOrDigit).Select(char.ToLowerInvariant)]);
             if (labels.TryGetValue(key, out var first))
             {
-                throw values.Error(labelNode, ManifestErrorCodes.Duplicate, $"label '{label}' is already used, or reads the same in LaTeX macro names, as the model at line {first.Line}");
+                throw values.Error(labelNode, DiagnosticCodes.Manifest.Duplicate, $"label '{label}' is already used, or reads the same in LaTeX macro names, as the model at line {first.Line}");
             }
 
             labels[key] = YamlValues.At(model);
@@ -120,13 +120,13 @@ public static partial class ManifestReader
                 YamlValues.At(model));
             if (entry.Settings.Source == DataSource.Synthetic && (entry.Layers is null || entry.Heads is null))
             {
-                throw values.Error(model, ManifestErrorCodes.MissingKey, $"model '{label}' has synthetic data, which needs 'layers' and 'heads'");
+                throw values.Error(model, DiagnosticCodes.Manifest.MissingKey, $"model '{label}' has synthetic data, which needs 'layers' and 'heads'");
             }
 
             models.Add(entry);
         }
 
-        return models.Count > 0 ? models : throw values.Error(modelsNode, ManifestErrorCodes.MissingKey, "the manifest lists no models");
+        return models.Count > 0 ? models : throw values.Error(modelsNode, DiagnosticCodes.Manifest.MissingKey, "the manifest lists no models");
     }
 
     // A model's own data/analysis blocks override the manifest's, key by key.
@@ -142,7 +142,7 @@ public static partial class ManifestReader
         {
             null or "files" => DataSource.Files,
             "synthetic" => DataSource.Synthetic,
-            _ => throw values.Error(sourceNode!, ManifestErrorCodes.InvalidValue, $"source must be 'files' or 'synthetic', not '{sourceText}'"),
+            _ => throw values.Error(sourceNode!, DiagnosticCodes.Manifest.InvalidValue, $"source must be 'files' or 'synthetic', not '{sourceText}'"),
         };
 
         string layout = First(data, map => values.String(map, "layout"), "layout") is var (l, layoutNode) && l is not null
@@ -155,18 +155,18 @@ public static partial class ManifestReader
             var (rawRoot, rootNode) = First(data, map => values.String(map, "root"), "root");
             if (rawRoot is null && layout.Contains("{root}", StringComparison.Ordinal))
             {
-                throw values.Error(model, ManifestErrorCodes.MissingKey, "real tensor files need a data root: set data: root: (environment variables like ${MONOTONE_DATA_ROOT} expand)");
+                throw values.Error(model, DiagnosticCodes.Manifest.MissingKey, "real tensor files need a data root: set data: root: (environment variables like ${MONOTONE_DATA_ROOT} expand)");
             }
 
             var (expanded, unset, syntax) = EnvironmentExpander.Expand(rawRoot ?? "", context.Environment);
             if (syntax is not null)
             {
-                throw values.Error(rootNode!, ManifestErrorCodes.Template, $"root: {syntax}");
+                throw values.Error(rootNode!, DiagnosticCodes.Manifest.Template, $"root: {syntax}");
             }
 
             root = unset is null
                 ? expanded
-                : throw values.Error(rootNode!, ManifestErrorCodes.UnsetVariable, $"environment variable {unset} is not set and has no default (write ${{{unset}:-default}})");
+                : throw values.Error(rootNode!, DiagnosticCodes.Manifest.UnsetVariable, $"environment variable {unset} is not set and has no default (write ${{{unset}:-default}})");
         }
 
         var (slopesText, slopesNode) = First(analysis, map => values.String(map, "slopes"), "slopes");
@@ -177,7 +177,7 @@ public static partial class ManifestReader
         }
         catch (FormatException e)
         {
-            throw values.Error(slopesNode!, ManifestErrorCodes.InvalidValue, e.Message);
+            throw values.Error(slopesNode!, DiagnosticCodes.Manifest.InvalidValue, e.Message);
         }
 
         // A list's length is checked here, not when the tensor is read: the model's heads must be known.
@@ -185,19 +185,19 @@ public static partial class ManifestReader
         {
             if (heads is null)
             {
-                throw values.Error(slopesNode!, ManifestErrorCodes.MissingKey, $"a slope list needs the model's 'heads' to check its {list.Count} values against");
+                throw values.Error(slopesNode!, DiagnosticCodes.Manifest.MissingKey, $"a slope list needs the model's 'heads' to check its {list.Count} values against");
             }
 
             if (list.Count != heads)
             {
-                throw values.Error(slopesNode!, ManifestErrorCodes.SlopeCount, $"the slope list has {list.Count} values but the model has {heads} heads");
+                throw values.Error(slopesNode!, DiagnosticCodes.Manifest.SlopeCount, $"the slope list has {list.Count} values but the model has {heads} heads");
             }
         }
 
         var (engine, engineNode) = First(analysis, map => values.String(map, "engine"), "engine");
         if (engine is not null && context.Engines.Count > 0 && !context.Engines.Contains(engine))
         {
-            throw values.Error(engineNode!, ManifestErrorCodes.InvalidValue, $"unknown engine '{engine}' (choose {string.Join(", ", context.Engines)})");
+            throw values.Error(engineNode!, DiagnosticCodes.Manifest.InvalidValue, $"unknown engine '{engine}' (choose {string.Join(", ", context.Engines)})");
         }
 
         return new ModelSettings(
@@ -250,7 +250,7 @@ public static partial class ManifestReader
         {
             if (layout[i] == '{' && open >= 0 || layout[i] == '}' && open < 0)
             {
-                throw values.Error(node, ManifestErrorCodes.Template, $"layout has an unmatched '{layout[i]}' at offset {i}: placeholders are {{name}}");
+                throw values.Error(node, DiagnosticCodes.Manifest.Template, $"layout has an unmatched '{layout[i]}' at offset {i}: placeholders are {{name}}");
             }
 
             open = layout[i] switch { '{' => i, '}' => -1, _ => open };
@@ -258,14 +258,14 @@ public static partial class ManifestReader
 
         if (open >= 0)
         {
-            throw values.Error(node, ManifestErrorCodes.Template, $"layout's '{{' at offset {open} is not closed by '}}'");
+            throw values.Error(node, DiagnosticCodes.Manifest.Template, $"layout's '{{' at offset {open} is not closed by '}}'");
         }
 
         foreach (Match match in PlaceholderPattern().Matches(layout))
         {
             if (!LayoutPlaceholders.Contains(match.Groups[1].Value))
             {
-                throw values.Error(node, ManifestErrorCodes.InvalidValue, $"layout placeholder {match.Value} is not one of {{{string.Join("}, {", LayoutPlaceholders)}}}");
+                throw values.Error(node, DiagnosticCodes.Manifest.InvalidValue, $"layout placeholder {match.Value} is not one of {{{string.Join("}, {", LayoutPlaceholders)}}}");
             }
         }
 

@@ -1,3 +1,4 @@
+using Monotone.Core;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 using YamlDotNet.RepresentationModel;
@@ -28,7 +29,7 @@ internal static class YamlLoader
         catch (YamlException e)
         {
             string problem = e.InnerException?.Message ?? e.Message;
-            string code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? ManifestErrorCodes.Duplicate : ManifestErrorCodes.Syntax;
+            string code = problem.StartsWith("Duplicate key", StringComparison.Ordinal) ? DiagnosticCodes.Manifest.Duplicate : DiagnosticCodes.Manifest.Syntax;
             var at = new SourceLocation((int)e.Start.Line, (int)e.Start.Column);
             if (problem.Contains("tab", StringComparison.OrdinalIgnoreCase) && TabInIndentation(text, at.Line) is { } tab)
             {
@@ -40,7 +41,7 @@ internal static class YamlLoader
         catch (InvalidOperationException e)
         {
             // YamlDotNet's scanner throws this, without a position, on some malformed input.
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"not valid YAML ({e.Message})");
+            throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, $"not valid YAML ({e.Message})");
         }
     }
 
@@ -50,7 +51,7 @@ internal static class YamlLoader
         {
             if (Directory.Exists(fullPath))
             {
-                throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "cannot read the manifest: it is a directory");
+                throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, "cannot read the manifest: it is a directory");
             }
 
             using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
@@ -58,7 +59,7 @@ internal static class YamlLoader
             int read = file.ReadAtLeast(bytes, bytes.Length, throwOnEndOfStream: false);
             if (read > ManifestLimits.MaxBytes)
             {
-                throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Limit, $"the manifest is larger than {ManifestLimits.MaxBytes} bytes");
+                throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Limit, $"the manifest is larger than {ManifestLimits.MaxBytes} bytes");
             }
 
             using var reader = new StreamReader(new MemoryStream(bytes, 0, read), detectEncodingFromByteOrderMarks: true);
@@ -66,11 +67,11 @@ internal static class YamlLoader
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, "manifest not found");
+            throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, "manifest not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException)
         {
-            throw new ManifestException(path, SourceLocation.Start, ManifestErrorCodes.Syntax, $"cannot read the manifest ({e.Message})");
+            throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, $"cannot read the manifest ({e.Message})");
         }
     }
 
@@ -85,9 +86,9 @@ internal static class YamlLoader
             switch (parser.Current)
             {
                 case DocumentStart start when ++documents > 1:
-                    throw new ManifestException(path, At(start), ManifestErrorCodes.SecondDocument, "a second YAML document ('---'): the manifest is one document");
+                    throw new ManifestException(path, At(start), DiagnosticCodes.Manifest.SecondDocument, "a second YAML document ('---'): the manifest is one document");
                 case MappingStart or SequenceStart when ++depth > ManifestLimits.MaxDepth:
-                    throw new ManifestException(path, At(parser.Current), ManifestErrorCodes.Limit, $"mappings and lists nest more than {ManifestLimits.MaxDepth} levels deep");
+                    throw new ManifestException(path, At(parser.Current), DiagnosticCodes.Manifest.Limit, $"mappings and lists nest more than {ManifestLimits.MaxDepth} levels deep");
                 case MappingEnd or SequenceEnd:
                     depth--;
                     break;

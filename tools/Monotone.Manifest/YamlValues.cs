@@ -1,4 +1,5 @@
 using System.Globalization;
+using Monotone.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace Monotone.Manifest;
@@ -14,7 +15,7 @@ internal sealed class YamlValues(string path)
     public ManifestException Error(YamlNode node, string code, string problem) => new(path, At(node), code, problem);
 
     public YamlMappingNode Mapping(YamlNode node, string what) =>
-        node as YamlMappingNode ?? throw Error(node, ManifestErrorCodes.InvalidValue, $"{what} must be a mapping of keys to values");
+        node as YamlMappingNode ?? throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{what} must be a mapping of keys to values");
 
     /// <summary>Rejects keys outside <paramref name="known"/>, suggesting the closest one.</summary>
     public void RequireKnownKeys(YamlMappingNode map, string where, IReadOnlyCollection<string> known)
@@ -26,7 +27,7 @@ internal sealed class YamlValues(string path)
             {
                 string? suggestion = KeySuggestion.Closest(name, known);
                 string hint = suggestion is null ? $"known keys: {string.Join(", ", known)}" : $"did you mean '{suggestion}'?";
-                throw Error(key, ManifestErrorCodes.UnknownKey, $"unknown key '{name}' in {where} ({hint})");
+                throw Error(key, DiagnosticCodes.Manifest.UnknownKey, $"unknown key '{name}' in {where} ({hint})");
             }
         }
     }
@@ -40,7 +41,7 @@ internal sealed class YamlValues(string path)
         return node is null ? null : Scalar(node, key);
     }
 
-    /// <param name="maximum">A limit of <see cref="ManifestLimits"/>; a value above it is a <see cref="ManifestErrorCodes.Limit"/> error.</param>
+    /// <param name="maximum">A limit of <see cref="ManifestLimits"/>; a value above it is a <see cref="DiagnosticCodes.Manifest.Limit"/> error.</param>
     public int? Integer(YamlMappingNode map, string key, int minimum, int maximum = int.MaxValue)
     {
         var node = Find(map, key);
@@ -58,7 +59,7 @@ internal sealed class YamlValues(string path)
         string text = Scalar(node, key);
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double value) && double.IsFinite(value) && value >= minimum
             ? value
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a number >= {minimum.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
+            : throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must be a number >= {minimum.ToString(CultureInfo.InvariantCulture)}, not '{text}'");
     }
 
     public bool? Boolean(YamlMappingNode map, string key)
@@ -73,7 +74,7 @@ internal sealed class YamlValues(string path)
         {
             "true" or "True" or "yes" => true,
             "false" or "False" or "no" => false,
-            var text => throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be true or false, not '{text}'"),
+            var text => throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must be true or false, not '{text}'"),
         };
     }
 
@@ -88,7 +89,7 @@ internal sealed class YamlValues(string path)
         var items = Sequence(node, key);
         return items.Count > 0
             ? [.. items.Select(item => Integer(item, key, minimum, maximum))]
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must list at least one value");
+            : throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must list at least one value");
     }
 
     public IReadOnlyList<string>? Strings(YamlMappingNode map, string key)
@@ -100,27 +101,27 @@ internal sealed class YamlValues(string path)
     public IReadOnlyList<YamlNode> Sequence(YamlNode node, string key) =>
         node is YamlSequenceNode sequence
             ? sequence.Children.ToList()
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a list");
+            : throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must be a list");
 
     private int Integer(YamlNode node, string key, int minimum, int maximum)
     {
         string text = Scalar(node, key);
         if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > maximum)
         {
-            throw Error(node, ManifestErrorCodes.Limit, $"{key} {text} is above the limit of {maximum} (docs/errors.md says why)");
+            throw Error(node, DiagnosticCodes.Manifest.Limit, $"{key} {text} is above the limit of {maximum} (docs/errors.md says why)");
         }
 
         return int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int small) && small >= minimum
             ? small
-            : throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a whole number >= {minimum}, not '{text}'");
+            : throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must be a whole number >= {minimum}, not '{text}'");
     }
 
     // A NUL (YAML's "\0" escape) ends a path at the operating system, and .NET refuses it in one.
     private string Scalar(YamlNode node, string key) => node switch
     {
         YamlScalarNode { Value: { } value } when value.Contains('\0', StringComparison.Ordinal) =>
-            throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} contains a NUL character ('{value}')"),
+            throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} contains a NUL character ('{value}')"),
         YamlScalarNode { Value: { } value } => value,
-        _ => throw Error(node, ManifestErrorCodes.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}"),
+        _ => throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} must be a single value, not a {(node is YamlSequenceNode ? "list" : "mapping")}"),
     };
 }

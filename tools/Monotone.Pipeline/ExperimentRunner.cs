@@ -89,7 +89,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
         new(
             manifest.DisplayPath,
             experiment.Model.Location,
-            ManifestErrorCodes.MissingInput,
+            DiagnosticCodes.Manifest.MissingInput,
             $"{experiment.Key}: input not found: {file.Path}{(reasons is null ? "" : $"; its result must be analysed again ({string.Join("; ", reasons.Where(r => r != "input not on this machine"))})")}");
 
     /// <returns>The status of an experiment left as it is (fresh or kept); null when it was analysed.</returns>
@@ -166,7 +166,7 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
             : null;
         if (problem is not null)
         {
-            throw new ManifestException(manifest.DisplayPath, model.Location, ManifestErrorCodes.BadInput, $"{experiment.Key}: {tensor.Path} has {problem}");
+            throw new ManifestException(manifest.DisplayPath, model.Location, DiagnosticCodes.Manifest.BadInput, $"{experiment.Key}: {tensor.Path} has {problem}");
         }
     }
 

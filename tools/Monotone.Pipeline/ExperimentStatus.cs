@@ -31,7 +31,7 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
 
     /// <summary>The canonical MSBuild warning for a kept result, at the model's entry in the manifest.</summary>
     public string KeptWarning(Manifest.Manifest manifest) =>
-        $"{manifest.DisplayPath}({Experiment.Model.Location.Line},{Experiment.Model.Location.Column}): warning {RecordCodes.KeptResult}: {Experiment.Key}: input not on this machine; the committed result ({RecordedInput.SourceOf(Result!.Input.Format)}, {Result.Input.Fingerprint}) is kept";
+        $"{manifest.DisplayPath}({Experiment.Model.Location.Line},{Experiment.Model.Location.Column}): warning {DiagnosticCodes.Record.KeptResult}: {Experiment.Key}: input not on this machine; the committed result ({RecordedInput.SourceOf(Result!.Input.Format)}, {Result.Input.Fingerprint}) is kept";
 
     /// <summary>The reasons that need no fingerprint: the result itself, the analysis version, the input's description, the options.</summary>
     internal static List<string> Describe(Manifest.Manifest manifest, Experiment experiment, MonotonicityResult? result, string? invalid)

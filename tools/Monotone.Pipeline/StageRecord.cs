@@ -92,7 +92,7 @@ public sealed class StageRecord
             var root = document.RootElement;
             if (root.GetProperty("format").GetString() != Format)
             {
-                throw new BadInputException(StageCodes.BadStageRecord, path, $"not a stage record of format {Format}; delete it and build again");
+                throw new BadInputException(DiagnosticCodes.Record.BadStageRecord, path, $"not a stage record of format {Format}; delete it and build again");
             }
 
             foreach (var stage in root.GetProperty("stages").EnumerateObject())
@@ -102,7 +102,7 @@ public sealed class StageRecord
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
         {
-            throw new BadInputException(StageCodes.BadStageRecord, path, $"the stage record cannot be read ({e.Message}); delete it and build again");
+            throw new BadInputException(DiagnosticCodes.Record.BadStageRecord, path, $"the stage record cannot be read ({e.Message}); delete it and build again");
         }
 
         return record;

@@ -35,7 +35,7 @@ public static partial class AtomicFile
         string target = Resolve(path);
         if (input is not null && FileStatus.Of(target, followLinks: true).IsSameFileAs(FileStatus.Of(input, followLinks: true)))
         {
-            throw new OutputFileException(FileErrorCodes.OutputIsInput, path, $"is the input {input} itself; choose another output file");
+            throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputIsInput, path, $"is the input {input} itself; choose another output file");
         }
 
         // Probe what the write will need: a new file in the folder, and an existing file that
@@ -147,10 +147,10 @@ public static partial class AtomicFile
     public static OutputFileException Describe(string path, Exception failure) => failure switch
     {
         OutputFileException known => known,
-        UnauthorizedAccessException => new(FileErrorCodes.AccessDenied, path, $"cannot write here: permission denied, or the file or its folder is immutable ({Folder(path)})", failure),
+        UnauthorizedAccessException => new(DiagnosticCodes.CommandLineAndFiles.AccessDenied, path, $"cannot write here: permission denied, or the file or its folder is immutable ({Folder(path)})", failure),
         IOException io when io.HResult is NoSpaceErrno or QuotaErrno || io.Message.Contains("No space left", StringComparison.Ordinal) =>
-            new(FileErrorCodes.DiskFull, path, $"the disk is full (or the quota reached): the result was not written and any previous one is unchanged ({Folder(path)})", failure),
-        IOException io => new(FileErrorCodes.FileSystem, path, $"cannot write: {Reason(io, path)}", failure),
+            new(DiagnosticCodes.CommandLineAndFiles.DiskFull, path, $"the disk is full (or the quota reached): the result was not written and any previous one is unchanged ({Folder(path)})", failure),
+        IOException io => new(DiagnosticCodes.CommandLineAndFiles.FileSystem, path, $"cannot write: {Reason(io, path)}", failure),
         _ => throw new ArgumentException($"not a file-system failure: {failure.GetType().Name}", nameof(failure)),
     };
 
@@ -159,13 +159,13 @@ public static partial class AtomicFile
     {
         if (string.IsNullOrWhiteSpace(path))
         {
-            throw new OutputFileException(FileErrorCodes.OutputPath, $"'{path}'", "the output path is empty");
+            throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, $"'{path}'", "the output path is empty");
         }
 
         string full = Path.GetFullPath(path);
         if (path.EndsWith('/') || path.EndsWith(Path.DirectorySeparatorChar))
         {
-            throw new OutputFileException(FileErrorCodes.OutputPath, path, "names a folder; give a file name");
+            throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, path, "names a folder; give a file name");
         }
 
         // The object the path finally names decides (a link to a pipe is a pipe, whatever the
@@ -180,7 +180,7 @@ public static partial class AtomicFile
         };
         if (refusal is not null)
         {
-            throw new OutputFileException(FileErrorCodes.OutputPath, path, refusal);
+            throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, path, refusal);
         }
 
         string target = full;
@@ -193,7 +193,7 @@ public static partial class AtomicFile
             }
             catch (IOException e)
             {
-                throw new OutputFileException(FileErrorCodes.OutputPath, path, $"is a symbolic link that cannot be followed ({Reason(e, path)})", e);
+                throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, path, $"is a symbolic link that cannot be followed ({Reason(e, path)})", e);
             }
         }
 
@@ -207,7 +207,7 @@ public static partial class AtomicFile
 
             if (kind != FileKind.Missing)
             {
-                throw new OutputFileException(FileErrorCodes.OutputPath, path, $"cannot be created: {folder} is not a folder");
+                throw new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, path, $"cannot be created: {folder} is not a folder");
             }
         }
 

@@ -1,3 +1,5 @@
+using Monotone.Core;
+
 namespace Monotone.Results;
 
 /// <summary>
@@ -8,7 +10,7 @@ namespace Monotone.Results;
 public sealed class OutputFileException(string code, string path, string problem, Exception? inner = null)
     : IOException($"{path}: {problem}", inner)
 {
-    /// <summary>One of <see cref="FileErrorCodes"/>.</summary>
+    /// <summary>One of <see cref="DiagnosticCodes.CommandLineAndFiles"/>.</summary>
     public string Code { get; } = code;
 
     /// <summary>The output as the user or the manifest named it.</summary>

@@ -17,7 +17,7 @@ public static class ResultJson
     /// figures, appendix, LaTeX) gets a result, so none of them sees a damaged one.
     /// </summary>
     /// <exception cref="BadInputException">
-    /// Code <see cref="RecordCodes.InvalidResult"/>: the file is missing, is not a result
+    /// Code <see cref="DiagnosticCodes.Record.InvalidResult"/>: the file is missing, is not a result
     /// file, or breaks an invariant (<see cref="ResultValidation"/>); the problem says which.
     /// </exception>
     public static MonotonicityResult Read(string path)
@@ -28,15 +28,15 @@ public static class ResultJson
         }
         catch (JsonException e)
         {
-            throw new BadInputException(RecordCodes.InvalidResult, path, $"not a Monotone result file ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Record.InvalidResult, path, $"not a Monotone result file ({e.Message})");
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(RecordCodes.InvalidResult, path, e.Message);
+            throw new BadInputException(DiagnosticCodes.Record.InvalidResult, path, e.Message);
         }
         catch (FileNotFoundException)
         {
-            throw new BadInputException(RecordCodes.InvalidResult, path, "file not found");
+            throw new BadInputException(DiagnosticCodes.Record.InvalidResult, path, "file not found");
         }
     }
 

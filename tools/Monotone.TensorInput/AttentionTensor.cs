@@ -72,11 +72,11 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new BadInputException(InputErrorCodes.NotFound, path, "file not found");
+            throw new BadInputException(DiagnosticCodes.Input.NotFound, path, "file not found");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new BadInputException(InputErrorCodes.CannotOpen, path, $"cannot open: {e.Message}");
+            throw new BadInputException(DiagnosticCodes.Input.CannotOpen, path, $"cannot open: {e.Message}");
         }
 
         try
@@ -119,24 +119,24 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged file ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated or damaged file ({e.Message})");
         }
 
         // Pickle protocol 2 opens with 0x80 0x02; the legacy torch.save format is a bare pickle stream.
         if (head is [0x80, _, ..])
         {
-            throw new BadInputException(InputErrorCodes.UnknownFormat, path, "legacy PyTorch format (saved by PyTorch < 1.6 or with _use_new_zipfile_serialization=False); load and re-save it with a current torch.save");
+            throw new BadInputException(DiagnosticCodes.Input.UnknownFormat, path, "legacy PyTorch format (saved by PyTorch < 1.6 or with _use_new_zipfile_serialization=False); load and re-save it with a current torch.save");
         }
 
         if (length == 0)
         {
             // procfs and sysfs files report size 0 and still have content.
             throw RandomAccess.Read(file, new byte[1], 0) > 0
-                ? new BadInputException(InputErrorCodes.NotRegularFile, path, "reports a size of 0 but has content: a virtual file (procfs, sysfs), not a tensor file")
-                : new BadInputException(InputErrorCodes.UnknownFormat, path, "empty file");
+                ? new BadInputException(DiagnosticCodes.Input.NotRegularFile, path, "reports a size of 0 but has content: a virtual file (procfs, sysfs), not a tensor file")
+                : new BadInputException(DiagnosticCodes.Input.UnknownFormat, path, "empty file");
         }
 
-        throw new BadInputException(InputErrorCodes.UnknownFormat, path, "not a PyTorch (torch.save zip), safetensors or .npy file");
+        throw new BadInputException(DiagnosticCodes.Input.UnknownFormat, path, "not a PyTorch (torch.save zip), safetensors or .npy file");
     }
 
     /// <summary>
@@ -149,22 +149,22 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         string shown = $"[{string.Join(", ", shape)}]";
         if (shape.Length != 4)
         {
-            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor has rank {shape.Length} {shown}; expected rank 4 [layers, heads, n, n]");
+            throw new BadInputException(DiagnosticCodes.Input.Shape, path, $"tensor has rank {shape.Length} {shown}; expected rank 4 [layers, heads, n, n]");
         }
 
         if (shape[2] != shape[3])
         {
-            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor of shape {shown} is not square in its last two dimensions (query, key)");
+            throw new BadInputException(DiagnosticCodes.Input.Shape, path, $"tensor of shape {shown} is not square in its last two dimensions (query, key)");
         }
 
         if (shape.Any(s => s <= 0 || s > int.MaxValue) || (long)shape[2] * shape[2] > Array.MaxLength)
         {
-            throw new BadInputException(InputErrorCodes.Shape, path, $"tensor of shape {shown} is empty or too large");
+            throw new BadInputException(DiagnosticCodes.Input.Shape, path, $"tensor of shape {shown} is empty or too large");
         }
 
         if (layout.Strides.Length != 4 || layout.Strides.Any(s => s < 0) || layout.StorageOffset < 0)
         {
-            throw new BadInputException(InputErrorCodes.Layout, path, "tensor has a negative stride or storage offset");
+            throw new BadInputException(DiagnosticCodes.Input.Layout, path, "tensor has a negative stride or storage offset");
         }
 
         long lastIndex;
@@ -176,18 +176,18 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (OverflowException)
         {
-            throw new BadInputException(InputErrorCodes.Layout, path, $"tensor of shape {shown} has strides or an offset past any file");
+            throw new BadInputException(DiagnosticCodes.Input.Layout, path, $"tensor of shape {shown} has strides or an offset past any file");
         }
 
         if (lastIndex >= layout.StorageElements)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated: the tensor's view reaches element {lastIndex} of a storage of {layout.StorageElements}");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated: the tensor's view reaches element {lastIndex} of a storage of {layout.StorageElements}");
         }
 
         // Each format bounds its storage by the file already; this holds whatever a damaged header said.
         if (layout.StorageFilePosition < 0 || lastByte > fileLength)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated: the tensor's view ends at byte {lastByte} of a file of {fileLength}");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated: the tensor's view ends at byte {lastByte} of a file of {fileLength}");
         }
     }
 

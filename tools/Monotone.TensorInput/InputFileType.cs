@@ -9,7 +9,7 @@ namespace Monotone.TensorInput;
 /// </summary>
 public static class InputFileType
 {
-    /// <summary>Throws <see cref="BadInputException"/> (<see cref="InputErrorCodes.NotRegularFile"/>) unless
+    /// <summary>Throws <see cref="BadInputException"/> (<see cref="DiagnosticCodes.Input.NotRegularFile"/>) unless
     /// <paramref name="path"/> is, after following links, a regular file; a missing path is left to the caller.</summary>
     public static void CheckRegular(string path)
     {
@@ -26,7 +26,7 @@ public static class InputFileType
         };
         if (problem is not null)
         {
-            throw new BadInputException(InputErrorCodes.NotRegularFile, path, problem);
+            throw new BadInputException(DiagnosticCodes.Input.NotRegularFile, path, problem);
         }
     }
 }

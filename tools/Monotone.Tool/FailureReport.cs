@@ -26,7 +26,7 @@ internal static class FailureReport
                 console.WriteError(manifest);
                 return ExitCode.BadInput;
             case UsageException usage:
-                console.WriteError(ToolConsole.Origin, ToolErrorCodes.Usage, usage.Message);
+                console.WriteError(ToolConsole.Origin, DiagnosticCodes.CommandLineAndFiles.Usage, usage.Message);
                 return ExitCode.BadInput;
             case BadInputException input:
                 console.WriteError(input.Path, input.Code, input.Problem);
@@ -34,17 +34,17 @@ internal static class FailureReport
             case EngineUnavailableException engine:
                 console.WriteError(
                     ToolConsole.Origin,
-                    ToolErrorCodes.EngineUnavailable,
+                    DiagnosticCodes.CommandLineAndFiles.EngineUnavailable,
                     $"the torch engine cannot run here: {engine.Message}; use --engine {EngineCatalog.Managed.Name()} (the managed engine) instead");
                 return ExitCode.EnvironmentUnavailable;
             case OutOfMemoryException:
                 console.WriteError(
                     ToolConsole.Origin,
-                    ToolErrorCodes.OutOfMemory,
+                    DiagnosticCodes.CommandLineAndFiles.OutOfMemory,
                     "out of memory: the request needs more memory than this process can get; analyse fewer layers at once (--jobs 1) or use a machine with more memory");
                 return ExitCode.BadInput;
             case NotSupportedException unsupported:
-                console.WriteError(ToolConsole.Origin, ToolErrorCodes.NotSupported, $"an input does not support what reading it needs: {unsupported.Message}");
+                console.WriteError(ToolConsole.Origin, DiagnosticCodes.CommandLineAndFiles.NotSupported, $"an input does not support what reading it needs: {unsupported.Message}");
                 return ExitCode.BadInput;
             default:
                 var file = FileProblem(failure);
@@ -64,12 +64,12 @@ internal static class FailureReport
         string? path = QuotedPath(failure.Message);
         if (failure is UnauthorizedAccessException && path is not null && Directory.Exists(path))
         {
-            return new OutputFileException(FileErrorCodes.OutputPath, path, "is a directory where a file was expected", failure);
+            return new OutputFileException(DiagnosticCodes.CommandLineAndFiles.OutputPath, path, "is a directory where a file was expected", failure);
         }
 
         return failure is UnauthorizedAccessException
-            ? new OutputFileException(FileErrorCodes.AccessDenied, path ?? ToolConsole.Origin, path is null ? $"permission denied, or a file or folder is immutable ({failure.Message})" : "permission denied, or the file or its folder is immutable", failure)
-            : new OutputFileException(failure.Message.Contains("No space left", StringComparison.Ordinal) ? FileErrorCodes.DiskFull : FileErrorCodes.FileSystem, path ?? ToolConsole.Origin, failure.Message, failure);
+            ? new OutputFileException(DiagnosticCodes.CommandLineAndFiles.AccessDenied, path ?? ToolConsole.Origin, path is null ? $"permission denied, or a file or folder is immutable ({failure.Message})" : "permission denied, or the file or its folder is immutable", failure)
+            : new OutputFileException(failure.Message.Contains("No space left", StringComparison.Ordinal) ? DiagnosticCodes.CommandLineAndFiles.DiskFull : DiagnosticCodes.CommandLineAndFiles.FileSystem, path ?? ToolConsole.Origin, failure.Message, failure);
     }
 
     // .NET quotes the path in its file-system messages: "Access to the path '/x' is denied.", "... : '/x'".

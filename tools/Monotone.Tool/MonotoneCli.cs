@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.CommandLine.Completions;
+using Monotone.Core;
 using Monotone.Tool.Commands;
 using Monotone.Tool.Console;
 
@@ -32,7 +33,7 @@ internal static class MonotoneCli
         // parse errors are expected, and the answer is the list of completions.
         if (parse.Errors.Count > 0 && !root.Directives.OfType<SuggestDirective>().Any(d => parse.GetResult(d) is not null))
         {
-            console.WriteError(ToolConsole.Origin, ToolErrorCodes.Usage, $"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
+            console.WriteError(ToolConsole.Origin, DiagnosticCodes.CommandLineAndFiles.Usage, $"{parse.Errors[0].Message} (see 'dotnet monotone --help')");
             return (int)ExitCode.BadInput;
         }
 

@@ -1,3 +1,4 @@
+using Monotone.Core;
 using Monotone.Manifest;
 using Monotone.Tests.Support;
 
@@ -46,7 +47,7 @@ public class ManifestLimitTests
     [Fact]
     public void A_label_longer_than_a_file_name_is_refused_and_the_longest_accepted()
     {
-        var error = ManifestAssert.Refused(Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n"), ManifestErrorCodes.InvalidLabel, new SourceLocation(8, 12));
+        var error = ManifestAssert.Refused(Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n"), DiagnosticCodes.Manifest.InvalidLabel, new SourceLocation(8, 12));
         Assert.Equal($"label is {ManifestLimits.MaxLabelBytes + 1} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}", error.Problem);
 
         using var study = new SampleStudy(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n");
@@ -71,7 +72,7 @@ public class ManifestLimitTests
     [Fact]
     public void An_id_ending_in_dot_dot_without_a_label_is_refused_at_the_id()
     {
-        ManifestAssert.Refused(Fails(Head.Replace("org/model", "org/..", StringComparison.Ordinal)), ManifestErrorCodes.InvalidLabel, new SourceLocation(5, 9), "taken from the id 'org/..'; add a 'label'");
+        ManifestAssert.Refused(Fails(Head.Replace("org/model", "org/..", StringComparison.Ordinal)), DiagnosticCodes.Manifest.InvalidLabel, new SourceLocation(5, 9), "taken from the id 'org/..'; add a 'label'");
     }
 
     [Theory]
@@ -84,14 +85,14 @@ public class ManifestLimitTests
         // Found by ManifestFuzzTests: a NUL in the id escaped as .NET's "Null character in path".
         var error = Fails($"data: {{ source: files, {data} }}\nmodels:\n  - id: {id}\n    label: b\n");
 
-        Assert.Equal(ManifestErrorCodes.InvalidValue, error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.InvalidValue, error.Code);
         Assert.StartsWith($"{key} contains a NUL character", error.Problem, StringComparison.Ordinal);
     }
 
     [Fact]
     public void A_second_yaml_document_is_refused_at_its_start()
     {
-        ManifestAssert.Refused(Fails(Head + "---\ntitle: ignored\n"), ManifestErrorCodes.SecondDocument, new SourceLocation(8, 1));
+        ManifestAssert.Refused(Fails(Head + "---\ntitle: ignored\n"), DiagnosticCodes.Manifest.SecondDocument, new SourceLocation(8, 1));
     }
 
     [Theory]
@@ -106,7 +107,7 @@ public class ManifestLimitTests
     [Fact]
     public void A_slope_list_for_a_model_without_heads_is_refused()
     {
-        ManifestAssert.Refused(Fails("data: { source: files, root: /x }\nmodels:\n  - id: a/b\n    analysis: { slopes: '0.5,0.25' }\n"), ManifestErrorCodes.MissingKey, new SourceLocation(4, 25));
+        ManifestAssert.Refused(Fails("data: { source: files, root: /x }\nmodels:\n  - id: a/b\n    analysis: { slopes: '0.5,0.25' }\n"), DiagnosticCodes.Manifest.MissingKey, new SourceLocation(4, 25));
     }
 
     [Theory]
@@ -135,13 +136,13 @@ public class ManifestLimitTests
         Assert.Contains(key, error.Problem, StringComparison.Ordinal);
         if (limit > 0)
         {
-            Assert.Equal(ManifestErrorCodes.Limit, error.Code);
+            Assert.Equal(DiagnosticCodes.Manifest.Limit, error.Code);
             Assert.EndsWith($"is above the limit of {limit} (docs/errors.md says why)", error.Problem, StringComparison.Ordinal);
         }
         else
         {
             // Beyond long, the number is no number at all.
-            Assert.Equal(ManifestErrorCodes.InvalidValue, error.Code);
+            Assert.Equal(DiagnosticCodes.Manifest.InvalidValue, error.Code);
         }
     }
 
@@ -171,7 +172,7 @@ public class ManifestLimitTests
         var error = Fails(Head + nested);
 
         // The shape is checked before keys: depth beyond the limit is MONO009, within it the unknown key.
-        Assert.Equal(depth > ManifestLimits.MaxDepth ? ManifestErrorCodes.Limit : ManifestErrorCodes.UnknownKey, error.Code);
+        Assert.Equal(depth > ManifestLimits.MaxDepth ? DiagnosticCodes.Manifest.Limit : DiagnosticCodes.Manifest.UnknownKey, error.Code);
     }
 
     [Fact]
@@ -179,7 +180,7 @@ public class ManifestLimitTests
     {
         var error = Fails(Head + "# " + new string('x', ManifestLimits.MaxBytes) + "\n");
 
-        Assert.Equal(ManifestErrorCodes.Limit, error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.Limit, error.Code);
         Assert.Equal(SourceLocation.Start, error.Location);
     }
 
@@ -221,7 +222,7 @@ public class ManifestLimitTests
 
         var error = Fails($"data: {{ source: files, root: '{root}' }}\nmodels:\n  - id: a/b\n");
 
-        Assert.Equal(ManifestErrorCodes.Template, error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.Template, error.Code);
         Assert.Contains($"defaults nest more than {ManifestLimits.MaxExpansionDepth} levels deep", error.Problem, StringComparison.Ordinal);
     }
 }

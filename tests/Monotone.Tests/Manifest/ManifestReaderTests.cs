@@ -41,7 +41,7 @@ public class ManifestReaderTests
             analysis:
               epsilom: 1e-6
             models: []
-            """), ManifestErrorCodes.UnknownKey, new SourceLocation(4, 3));
+            """), DiagnosticCodes.Manifest.UnknownKey, new SourceLocation(4, 3));
         Assert.EndsWith("experiments.yaml(4,3): error MONO002: unknown key 'epsilom' in analysis (did you mean 'epsilon'?)", error.Message, StringComparison.Ordinal);
     }
 
@@ -82,7 +82,7 @@ public class ManifestReaderTests
               - { id: b/x, label: same, layers: 1, heads: 1 }
             """);
 
-        Assert.Equal(ManifestErrorCodes.Duplicate, error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.Duplicate, error.Code);
         Assert.Equal(4, error.Location.Line);
         Assert.Contains("as the model at line 3", error.Problem, StringComparison.Ordinal);
     }
@@ -90,7 +90,7 @@ public class ManifestReaderTests
     [Fact]
     public void Synthetic_models_need_their_shape()
     {
-        ManifestAssert.Refused(Fails("data: { source: synthetic }\nmodels:\n  - id: a/x\n"), ManifestErrorCodes.MissingKey, new SourceLocation(3, 5));
+        ManifestAssert.Refused(Fails("data: { source: synthetic }\nmodels:\n  - id: a/x\n"), DiagnosticCodes.Manifest.MissingKey, new SourceLocation(3, 5));
     }
 
     [Fact]
@@ -142,7 +142,7 @@ public class ManifestReaderTests
     [Fact]
     public void An_unset_variable_without_default_is_an_error_at_its_line()
     {
-        ManifestAssert.Refused(Fails("data:\n  root: ${NOPE}/x\nmodels:\n  - id: a/b\n"), ManifestErrorCodes.UnsetVariable, new SourceLocation(2, 9), "NOPE");
+        ManifestAssert.Refused(Fails("data:\n  root: ${NOPE}/x\nmodels:\n  - id: a/b\n"), DiagnosticCodes.Manifest.UnsetVariable, new SourceLocation(2, 9), "NOPE");
     }
 
     [Fact]
@@ -150,7 +150,7 @@ public class ManifestReaderTests
     {
         var error = Fails("models:\n  - id: a/b\n");
 
-        Assert.Equal(ManifestErrorCodes.MissingKey, error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.MissingKey, error.Code);
         Assert.Contains("data root", error.Problem, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.Tests.Support;
 
@@ -31,7 +32,7 @@ public class AtomicFileTests
     {
         var problem = AtomicFile.Describe("out/r.json", new UnauthorizedAccessException("Access to the path '/x/out/.r.json.1.abc.tmp' is denied."));
 
-        Assert.Equal(FileErrorCodes.AccessDenied, problem.Code);
+        Assert.Equal(DiagnosticCodes.CommandLineAndFiles.AccessDenied, problem.Code);
         Assert.Equal("out/r.json", problem.Path);
         Assert.DoesNotContain(".tmp", problem.Message, StringComparison.Ordinal);
     }
@@ -44,7 +45,7 @@ public class AtomicFileTests
 
         var problem = AtomicFile.Describe("out/r.json", full);
 
-        Assert.Equal(FileErrorCodes.DiskFull, problem.Code);
+        Assert.Equal(DiagnosticCodes.CommandLineAndFiles.DiskFull, problem.Code);
         Assert.StartsWith("out/r.json: the disk is full", problem.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(".tmp", problem.Message, StringComparison.Ordinal);
     }
@@ -54,7 +55,7 @@ public class AtomicFileTests
     {
         var problem = AtomicFile.Describe("out/r.json", new IOException("Read-only file system : '/x/out/.r.json.1.abc.tmp'", 30));
 
-        Assert.Equal(FileErrorCodes.FileSystem, problem.Code);
+        Assert.Equal(DiagnosticCodes.CommandLineAndFiles.FileSystem, problem.Code);
         Assert.Equal("out/r.json: cannot write: Read-only file system : 'out/r.json'", problem.Message);
     }
 
@@ -71,7 +72,7 @@ public class AtomicFileTests
 
         var error = Assert.Throws<OutputFileException>(() => AtomicFile.Write(result, new byte[32 * 1024]));
 
-        Assert.Equal(FileErrorCodes.DiskFull, error.Code);
+        Assert.Equal(DiagnosticCodes.CommandLineAndFiles.DiskFull, error.Code);
         Assert.StartsWith($"{result}: the disk is full", error.Message, StringComparison.Ordinal);
         Assert.Equal("previous", File.ReadAllText(result));
         Assert.Equal(["filler", "r.json"], Directory.GetFiles(disk.Path).Select(System.IO.Path.GetFileName).Order());

@@ -50,7 +50,7 @@ public class BadInputTests
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
-        Assert.Equal(InputErrorCodes.TensorChoice, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.TensorChoice, error.Code);
         Assert.Contains("an OrderedDict of 3 tensors, not a tensor (tensors: probe.attention_probs_mean [2, 4, 9, 9], proj.bias [2], proj.weight [2, 3])", error.Message, StringComparison.Ordinal);
         Assert.Contains("--tensor", error.Message, StringComparison.Ordinal);
     }
@@ -150,7 +150,7 @@ public class BadInputTests
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path, "a"));
 
-        Assert.Equal(InputErrorCodes.SafetensorsHeader, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.SafetensorsHeader, error.Code);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 

@@ -46,7 +46,7 @@ public class HostileInputTests
         Assert.True(eight - one >= 7 * 2 * 100 * 100 * 8, $"{one} {eight}");
         MemoryRequirement.Check(source, fast, eight);
         var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(source, fast, eight - 1));
-        Assert.Equal(InputErrorCodes.Memory, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.Memory, error.Code);
         Assert.Contains("with analyze --threads 7 or fewer it would fit", error.Message, StringComparison.Ordinal);
         Assert.True(MemoryRequirement.Bytes(source, new ReferenceEngine()) < eight);
     }
@@ -59,7 +59,7 @@ public class HostileInputTests
         // The ALiBi rows alone: H rows of n float64 values.
         Assert.True(MemoryRequirement.Bytes(largest, new FastEngine()) >= (long)int.MaxValue * 46_340 * 8);
         var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(largest, new ReferenceEngine(), 1L << 30));
-        Assert.Equal(InputErrorCodes.Memory, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.Memory, error.Code);
         Assert.Contains("but 1.0 GiB is available", error.Message, StringComparison.Ordinal);
     }
 
@@ -68,7 +68,7 @@ public class HostileInputTests
     {
         var error = Assert.Throws<BadInputException>(() => MemoryRequirement.Check(new ShapeOnly(1, 1, 46_341), new FastEngine(), long.MaxValue));
 
-        Assert.Equal(InputErrorCodes.Shape, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.Shape, error.Code);
     }
 
     [Fact]
@@ -85,7 +85,7 @@ public class HostileInputTests
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;
 
-        Assert.Equal(InputErrorCodes.PickleLimit, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.PickleLimit, error.Code);
         Assert.Contains("more than 100,000 objects", error.Message, StringComparison.Ordinal);
 
         // The 20 MB entry itself is read once; Razorvine never builds a list.
@@ -127,7 +127,7 @@ public class HostileInputTests
 
         var error = Assert.Throws<BadInputException>(() => Monotone.TensorInput.Formats.PickleBounds.Check("data.pkl", pickle.ToArray()));
 
-        Assert.Equal(InputErrorCodes.PickleLimit, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.PickleLimit, error.Code);
         Assert.Contains("nests more than 1,000 containers", error.Message, StringComparison.Ordinal);
     }
 
@@ -142,7 +142,7 @@ public class HostileInputTests
     {
         var error = Assert.Throws<BadInputException>(() => Monotone.TensorInput.Formats.PickleBounds.Check("data.pkl", pickle));
 
-        Assert.Equal(InputErrorCodes.PickleContent, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.PickleContent, error.Code);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
     }
 

@@ -26,7 +26,7 @@ public class NegativeValuesTests
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), ResultJson.Read(output).Layers);
         string warning = Assert.Single(error.Split('\n'), line => line.Contains("warning", StringComparison.Ordinal));
         Assert.Contains($"[layer, head, query, key] = [{first.Layer}, {first.Head}, {first.Query}, {first.Key}]", warning, StringComparison.Ordinal);
-        Assert.Contains(InputErrorCodes.NegativeValues, warning, StringComparison.Ordinal);
+        Assert.Contains(DiagnosticCodes.Input.NegativeValues, warning, StringComparison.Ordinal);
     }
 
     [Fact]

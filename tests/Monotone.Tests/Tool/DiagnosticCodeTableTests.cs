@@ -1,4 +1,6 @@
+using System.Reflection;
 using System.Text.RegularExpressions;
+using Monotone.Core;
 using Monotone.Tests.Support;
 using Monotone.Tool;
 
@@ -68,11 +70,29 @@ public partial class DiagnosticCodeTableTests
         Assert.Equal(Enum.GetValues<ExitCode>().Select(c => (int)c).Order(), documented);
     }
 
+    [Fact]
+    public void Each_code_of_DiagnosticCodes_is_the_row_that_names_its_constant_and_each_such_row_is_one()
+    {
+        // "DiagnosticCodes.Manifest.Syntax" -> "MONO001", from the class and from the table's constant column.
+        var constants = typeof(DiagnosticCodes).GetNestedTypes()
+            .SelectMany(group => group.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(field => ($"{nameof(DiagnosticCodes)}.{group.Name}.{field.Name}", (string)field.GetRawConstantValue()!)))
+            .OrderBy(pair => pair.Item1, StringComparer.Ordinal);
+        var rows = ConstantRow().Matches(Table)
+            .Select(m => (m.Groups[2].Value, m.Groups[1].Value))
+            .OrderBy(pair => pair.Item1, StringComparer.Ordinal);
+
+        Assert.Equal(constants, rows);
+    }
+
     [GeneratedRegex("\"(MONO[0-9]{3,4})\"")]
     private static partial Regex QuotedCode();
 
     [GeneratedRegex(@"^\| (MONO[0-9]{3,4}) \|", RegexOptions.Multiline)]
     private static partial Regex TableRow();
+
+    [GeneratedRegex(@"^\| (MONO[0-9]{3,4}) \| `(DiagnosticCodes\.[A-Za-z.]+)` \|", RegexOptions.Multiline)]
+    private static partial Regex ConstantRow();
 
     [GeneratedRegex(@"^\| ([0-9]+) \| [a-z]", RegexOptions.Multiline)]
     private static partial Regex ExitRow();

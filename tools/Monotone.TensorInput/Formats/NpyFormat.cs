@@ -41,18 +41,18 @@ internal static class NpyFormat
         }
         else
         {
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"unsupported .npy format version {major}");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, $"unsupported .npy format version {major}");
         }
 
         if (headerStart + headerLength > fileLength)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, "truncated .npy header");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, "truncated .npy header");
         }
 
         // NumPy refuses headers over 10,000 bytes unless told max_header_size; 100 MB is damage, not a header to allocate.
         if (headerLength > 100 << 20)
         {
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header (longer than 100 MB)");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header (longer than 100 MB)");
         }
 
         byte[] headerBytes = new byte[headerLength];
@@ -66,7 +66,7 @@ internal static class NpyFormat
         }
         catch (DecoderFallbackException)
         {
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header (not UTF-8)");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header (not UTF-8)");
         }
 
         var (dtype, swapped, fortran, shape) = Header(path, header);
@@ -89,37 +89,37 @@ internal static class NpyFormat
         }
         catch (FormatException e)
         {
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"damaged .npy header: not a Python literal ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, $"damaged .npy header: not a Python literal ({e.Message})");
         }
 
         if (parsed is not Dictionary<object, object?> dict)
         {
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: not a dictionary");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header: not a dictionary");
         }
 
         var keys = dict.Keys.Select(k => k as string).ToHashSet();
         if (keys.Count != Keys.Length || !Keys.All(keys.Contains))
         {
             string found = string.Join(", ", dict.Keys.Select(k => k is string s ? $"'{s}'" : Convert.ToString(k, System.Globalization.CultureInfo.InvariantCulture)));
-            throw new BadInputException(InputErrorCodes.NpyHeader, path, $"damaged .npy header: keys {{{found}}}, where NumPy requires exactly 'descr', 'fortran_order' and 'shape'");
+            throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, $"damaged .npy header: keys {{{found}}}, where NumPy requires exactly 'descr', 'fortran_order' and 'shape'");
         }
 
         // isinstance(True, int) holds in Python, so NumPy takes True as 1 in a shape.
         long[] shape = dict["shape"] is PythonTuple { Items: var items }
             && items.All(i => i is BigInteger or bool)
             ? [.. items.Select(i => i is BigInteger b ? (b >= long.MinValue && b <= long.MaxValue ? (long)b : throw TooLarge(path, b)) : (bool)i! ? 1L : 0L)]
-            : throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: 'shape' is not a tuple of integers");
+            : throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header: 'shape' is not a tuple of integers");
         bool fortran = dict["fortran_order"] is bool order
             ? order
-            : throw new BadInputException(InputErrorCodes.NpyHeader, path, "damaged .npy header: 'fortran_order' is not True or False");
+            : throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header: 'fortran_order' is not True or False");
         var (dtype, swapped) = dict["descr"] is string descr
             ? Dtype(path, descr)
-            : throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message("(a structured or non-string 'descr')"));
+            : throw new BadInputException(DiagnosticCodes.Input.Dtype, path, UnsupportedDtype.Message("(a structured or non-string 'descr')"));
         return (dtype, swapped, fortran, shape);
     }
 
     private static BadInputException TooLarge(string path, BigInteger size) =>
-        new(InputErrorCodes.Shape, path, $"a size in the .npy shape ({size}) does not fit 64 bits");
+        new(DiagnosticCodes.Input.Shape, path, $"a size in the .npy shape ({size}) does not fit 64 bits");
 
     /// <summary>A NumPy type string: an optional byte order (&lt; little, &gt; big, = native, | not applicable) and a float type.</summary>
     private static (TensorDtype Dtype, bool Swapped) Dtype(string path, string descr)
@@ -137,7 +137,7 @@ internal static class NpyFormat
         // NumPy has no bfloat16; '|' (no byte order) is for one-byte types only.
         if (dtype is null || order == '|')
         {
-            throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message($"'{descr}'"));
+            throw new BadInputException(DiagnosticCodes.Input.Dtype, path, UnsupportedDtype.Message($"'{descr}'"));
         }
 
         // '=' is the writing machine's order, which NumPy takes as the reading machine's.

@@ -33,8 +33,8 @@ internal static class PickleBounds
     public const int MaxIntegerDigits = 160;
     public const int MaxStringBytes = 1 << 20;
 
-    /// <summary>Throws <see cref="BadInputException"/> (<see cref="InputErrorCodes.PickleLimit"/> or
-    /// <see cref="InputErrorCodes.PickleContent"/>) unless the stream is within the limits.</summary>
+    /// <summary>Throws <see cref="BadInputException"/> (<see cref="DiagnosticCodes.Input.PickleLimit"/> or
+    /// <see cref="DiagnosticCodes.Input.PickleContent"/>) unless the stream is within the limits.</summary>
     public static void Check(string path, ReadOnlySpan<byte> pickle)
     {
         int position = 0;
@@ -259,8 +259,8 @@ internal static class PickleBounds
     }
 
     private static BadInputException Limit(string path, string problem) =>
-        new(InputErrorCodes.PickleLimit, path, $"data.pkl {problem}; no file torch.save writes does that (limits: docs/errors-input.md)");
+        new(DiagnosticCodes.Input.PickleLimit, path, $"data.pkl {problem}; no file torch.save writes does that (limits: docs/errors-input.md)");
 
     private static BadInputException Content(string path, string problem) =>
-        new(InputErrorCodes.PickleContent, path, $"cannot read data.pkl: {problem}");
+        new(DiagnosticCodes.Input.PickleContent, path, $"cannot read data.pkl: {problem}");
 }

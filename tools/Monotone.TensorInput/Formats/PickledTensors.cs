@@ -19,7 +19,7 @@ internal static class PickledTensors
     private const int Listed = 8;
 
     /// <summary>Chooses the tensor to analyse: the one named, else the only one.</summary>
-    /// <exception cref="BadInputException"><see cref="InputErrorCodes.TensorChoice"/> when the choice is not clear.</exception>
+    /// <exception cref="BadInputException"><see cref="DiagnosticCodes.Input.TensorChoice"/> when the choice is not clear.</exception>
     public static TensorRef Select(string path, object? root, string? tensorName)
     {
         if (root is TensorRef single)
@@ -36,16 +36,16 @@ internal static class PickledTensors
             return named.Count switch
             {
                 1 => named[0],
-                0 => throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds no tensor named '{tensorName}' ({List(found)})"),
-                _ => throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds {named.Count} different tensors named '{tensorName}' (a key with dots and a nested path that spell the same name)"),
+                0 => throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds no tensor named '{tensorName}' ({List(found)})"),
+                _ => throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds {named.Count} different tensors named '{tensorName}' (a key with dots and a nested path that spell the same name)"),
             };
         }
 
         return found.Count switch
         {
             1 => found[0].Tensor,
-            0 => throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds {what} with no tensor in it, not a tensor"),
-            _ => throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds {what} of {found.Count} tensors, not a tensor ({List(found)}); choose one with --tensor"),
+            0 => throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds {what} with no tensor in it, not a tensor"),
+            _ => throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds {what} of {found.Count} tensors, not a tensor ({List(found)}); choose one with --tensor"),
         };
     }
 

@@ -27,7 +27,7 @@ internal static class SafetensorsFormat
         ulong headerLength = BinaryPrimitives.ReadUInt64LittleEndian(lengthBytes);
         if (headerLength > 100 << 20)
         {
-            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, "safetensors header larger than 100 MB");
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, "safetensors header larger than 100 MB");
         }
 
         byte[] header = new byte[headerLength];
@@ -48,7 +48,7 @@ internal static class SafetensorsFormat
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or FormatException)
         {
-            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header ({e.Message})");
         }
     }
 
@@ -60,7 +60,7 @@ internal static class SafetensorsFormat
         {
             if (!names.Add(tensor.Name))
             {
-                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (tensor '{tensor.Name}' is named twice)");
+                throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header (tensor '{tensor.Name}' is named twice)");
             }
         }
 
@@ -79,12 +79,12 @@ internal static class SafetensorsFormat
         {
             if (start < end)
             {
-                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (the byte ranges of '{previous}' and '{name}' overlap)");
+                throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header (the byte ranges of '{previous}' and '{name}' overlap)");
             }
 
             if (start > end)
             {
-                throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (bytes {end}..{start} before '{name}' belong to no tensor)");
+                throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header (bytes {end}..{start} before '{name}' belong to no tensor)");
             }
 
             end = stop;
@@ -93,7 +93,7 @@ internal static class SafetensorsFormat
 
         if (end < dataLength)
         {
-            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header ({dataLength - end} bytes after the last tensor's data belong to no tensor)");
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header ({dataLength - end} bytes after the last tensor's data belong to no tensor)");
         }
     }
 
@@ -106,19 +106,19 @@ internal static class SafetensorsFormat
         var offsets = tensor.GetProperty("data_offsets").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         if (offsets.Length != 2 || offsets[0] < 0 || offsets[1] < offsets[0])
         {
-            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, "damaged safetensors header ('data_offsets' is not a byte range)");
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, "damaged safetensors header ('data_offsets' is not a byte range)");
         }
 
         if (offsets[1] > dataLength)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, "truncated: tensor data extends past the end of the file");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, "truncated: tensor data extends past the end of the file");
         }
 
         string dtypeName = tensor.GetProperty("dtype").GetString() ?? "";
         long[] shape = tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
         if (ElementBytes(dtypeName) is { } size && (shape.Any(s => s < 0) || DataBytes(shape, size) != offsets[1] - offsets[0]))
         {
-            throw new BadInputException(InputErrorCodes.SafetensorsHeader, path, $"damaged safetensors header (shape [{string.Join(", ", shape)}] of {dtypeName} does not fill bytes {offsets[0]}..{offsets[1]})");
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, $"damaged safetensors header (shape [{string.Join(", ", shape)}] of {dtypeName} does not fill bytes {offsets[0]}..{offsets[1]})");
         }
 
         return (offsets[0], offsets[1]);
@@ -140,12 +140,12 @@ internal static class SafetensorsFormat
         {
             return names.Contains(tensorName)
                 ? tensorName
-                : throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds no tensor named '{tensorName}' (tensors: {string.Join(", ", names)})");
+                : throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds no tensor named '{tensorName}' (tensors: {string.Join(", ", names)})");
         }
 
         return names.Count == 1
             ? names[0]
-            : throw new BadInputException(InputErrorCodes.TensorChoice, path, $"holds {names.Count} tensors ({string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", ..." : "")}); choose one with --tensor");
+            : throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds {names.Count} tensors ({string.Join(", ", names.Take(8))}{(names.Count > 8 ? ", ..." : "")}); choose one with --tensor");
     }
 
     private static TensorLayout Layout(string path, JsonElement tensor, long dataStart, long fileLength)
@@ -157,7 +157,7 @@ internal static class SafetensorsFormat
             "BF16" => TensorDtype.BFloat16,
             "F32" => TensorDtype.Float32,
             "F64" => TensorDtype.Float64,
-            _ => throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message(dtypeName)),
+            _ => throw new BadInputException(DiagnosticCodes.Input.Dtype, path, UnsupportedDtype.Message(dtypeName)),
         };
         long[] shape = tensor.GetProperty("shape").EnumerateArray().Select(e => e.GetInt64()).ToArray();
 

@@ -20,20 +20,20 @@ internal static class TorchZipFormat
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged zip archive ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated or damaged zip archive ({e.Message})");
         }
 
         var pickleEntry = zip.Entries
             .Where(e => e.Name.EndsWith("/data.pkl", StringComparison.Ordinal) && e.Name.Count(c => c == '/') == 1)
             .OrderBy(e => e.Name, StringComparer.Ordinal)
             .FirstOrDefault()
-            ?? throw new BadInputException(InputErrorCodes.UnknownFormat, path, "zip archive without data.pkl: not a file written by torch.save");
+            ?? throw new BadInputException(DiagnosticCodes.Input.UnknownFormat, path, "zip archive without data.pkl: not a file written by torch.save");
         string folder = pickleEntry.Name[..^"data.pkl".Length];
 
         if (zip.Find(folder + "byteorder") is { } byteOrder && ReadSmallEntry(path, file, byteOrder) is var order
             && System.Text.Encoding.ASCII.GetString(order).Trim() != "little")
         {
-            throw new BadInputException(InputErrorCodes.BigEndianTorch, path, "tensor saved on a big-endian machine; re-save it on a little-endian one");
+            throw new BadInputException(DiagnosticCodes.Input.BigEndianTorch, path, "tensor saved on a big-endian machine; re-save it on a little-endian one");
         }
 
         object root;
@@ -45,7 +45,7 @@ internal static class TorchZipFormat
         {
             // Razorvine reports a damaged pickle with whatever its reading code hits first
             // (PickleException, ArgumentOutOfRangeException, InvalidCastException, FormatException, ...).
-            throw new BadInputException(InputErrorCodes.PickleContent, path, $"cannot read data.pkl: {e.Message}", e);
+            throw new BadInputException(DiagnosticCodes.Input.PickleContent, path, $"cannot read data.pkl: {e.Message}", e);
         }
 
         TensorRef tensor = PickledTensors.Select(path, root, tensorName);
@@ -56,20 +56,20 @@ internal static class TorchZipFormat
         }
         catch (NotSupportedException)
         {
-            throw new BadInputException(InputErrorCodes.Dtype, path, UnsupportedDtype.Message(tensor.Storage.TorchDtypeName));
+            throw new BadInputException(DiagnosticCodes.Input.Dtype, path, UnsupportedDtype.Message(tensor.Storage.TorchDtypeName));
         }
 
         var storage = zip.Find($"{folder}data/{tensor.Storage.Key}")
-            ?? throw new BadInputException(InputErrorCodes.Truncated, path, $"storage record data/{tensor.Storage.Key} is missing from the archive");
+            ?? throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"storage record data/{tensor.Storage.Key} is missing from the archive");
         if (!storage.IsStored)
         {
-            throw new BadInputException(InputErrorCodes.Damaged, path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
+            throw new BadInputException(DiagnosticCodes.Input.Damaged, path, $"storage record data/{tensor.Storage.Key} is compressed; torch.save never does that");
         }
 
         // A stored record's two sizes are equal; only the compressed one was checked against the file's length.
         if (storage.Size != storage.CompressedSize)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated or damaged zip archive (storage record data/{tensor.Storage.Key} has two different sizes)");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated or damaged zip archive (storage record data/{tensor.Storage.Key} has two different sizes)");
         }
 
         return new TensorLayout(
@@ -85,7 +85,7 @@ internal static class TorchZipFormat
     {
         if (!entry.IsStored || entry.Size > 64 << 20)
         {
-            throw new BadInputException(InputErrorCodes.Damaged, path, $"unexpected archive record {entry.Name}");
+            throw new BadInputException(DiagnosticCodes.Input.Damaged, path, $"unexpected archive record {entry.Name}");
         }
 
         byte[] bytes = new byte[entry.Size];
@@ -95,7 +95,7 @@ internal static class TorchZipFormat
         }
         catch (InvalidDataException)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, path, $"truncated archive record {entry.Name}");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, path, $"truncated archive record {entry.Name}");
         }
 
         return bytes;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Monotone.Core;
 using Monotone.Pipeline;
 using Monotone.Tool.Console;
 
@@ -26,7 +27,7 @@ internal sealed class KeepGoingOption
         var codes = summary.Failed.Select(f => FailureReport.Write(console, f.Failure)).ToList();
         console.WriteError(
             ToolConsole.Origin,
-            StageCodes.ExperimentsFailed,
+            DiagnosticCodes.Record.ExperimentsFailed,
             $"{summary.Failed.Count} of {experiments} experiments failed ({string.Join(", ", summary.Failed.Select(f => f.Experiment.Key))}); {summary.Analysed.Count} analysed (--keep-going)");
         return codes[0];
     }

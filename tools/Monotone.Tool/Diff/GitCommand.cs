@@ -6,7 +6,7 @@ namespace Monotone.Tool.Diff;
 
 /// <summary>
 /// git for <c>diff</c>: a <see cref="GitProcess"/> whose failures are <c>diff</c>'s one-line errors
-/// (<see cref="DiffErrorCodes.GitUnavailable"/>, <see cref="DiffErrorCodes.GitFailed"/>).
+/// (<see cref="DiagnosticCodes.Diff.GitUnavailable"/>, <see cref="DiagnosticCodes.Diff.GitFailed"/>).
 /// </summary>
 /// <param name="folder">The folder git runs in.</param>
 /// <param name="program">The git program, found on PATH unless a path is given (tests name a missing one).</param>
@@ -18,7 +18,7 @@ internal sealed class GitCommand(string folder, string program = "git")
     public string Folder => git.Folder;
 
     /// <summary>Runs <c>git -C Folder ARGUMENTS</c> and returns its exit code, standard output (raw bytes) and standard error.</summary>
-    /// <exception cref="BadInputException"><see cref="DiffErrorCodes.GitUnavailable"/> when git cannot be started.</exception>
+    /// <exception cref="BadInputException"><see cref="DiagnosticCodes.Diff.GitUnavailable"/> when git cannot be started.</exception>
     public (int ExitCode, byte[] Output, string Error) Run(params string[] arguments)
     {
         try
@@ -27,11 +27,11 @@ internal sealed class GitCommand(string folder, string program = "git")
         }
         catch (Win32Exception e)
         {
-            throw new BadInputException(DiffErrorCodes.GitUnavailable, ToolConsole.Origin, $"git cannot be started ({e.Message}); diff reads older results from git: install git or put it on PATH");
+            throw new BadInputException(DiagnosticCodes.Diff.GitUnavailable, ToolConsole.Origin, $"git cannot be started ({e.Message}); diff reads older results from git: install git or put it on PATH");
         }
     }
 
-    /// <summary>Runs git and returns its trimmed standard output as text; a failure is <see cref="DiffErrorCodes.GitFailed"/>.</summary>
+    /// <summary>Runs git and returns its trimmed standard output as text; a failure is <see cref="DiagnosticCodes.Diff.GitFailed"/>.</summary>
     public string Text(params string[] arguments)
     {
         var (code, output, error) = Run(arguments);
@@ -42,7 +42,7 @@ internal sealed class GitCommand(string folder, string program = "git")
 
     /// <summary>The one-line error for a git command that failed for no reason the caller foresaw.</summary>
     public static BadInputException Failed(IEnumerable<string> arguments, string error) =>
-        new(DiffErrorCodes.GitFailed, ToolConsole.Origin, $"git {string.Join(' ', arguments)} failed: {FirstLine(error)}");
+        new(DiagnosticCodes.Diff.GitFailed, ToolConsole.Origin, $"git {string.Join(' ', arguments)} failed: {FirstLine(error)}");
 
     /// <summary>git's first line of complaint, or a stand-in when it said nothing.</summary>
     public static string FirstLine(string error) =>

@@ -8,7 +8,7 @@ internal static class GitRevisions
 {
     /// <summary>git, run in <paramref name="folder"/>, once git has confirmed that the folder is in a repository it will work in.</summary>
     /// <exception cref="BadInputException">
-    /// <see cref="DiffErrorCodes.GitUnavailable"/> without git; <see cref="DiffErrorCodes.NotARepository"/>, naming the
+    /// <see cref="DiagnosticCodes.Diff.GitUnavailable"/> without git; <see cref="DiagnosticCodes.Diff.NotARepository"/>, naming the
     /// folder, outside any repository or in one git refuses (another owner's, <c>safe.directory</c>).
     /// </exception>
     public static GitCommand Open(string folder)
@@ -17,11 +17,11 @@ internal static class GitRevisions
         var (code, _, error) = git.Run("rev-parse", "--show-toplevel");
         return code == 0
             ? git
-            : throw new BadInputException(DiffErrorCodes.NotARepository, folder, $"not in a git repository, or one git refuses (git: {GitCommand.FirstLine(error)}); diff compares results between commits");
+            : throw new BadInputException(DiagnosticCodes.Diff.NotARepository, folder, $"not in a git repository, or one git refuses (git: {GitCommand.FirstLine(error)}); diff compares results between commits");
     }
 
     /// <summary>The full hash of the commit <paramref name="revision"/> names (a hash, a branch, a tag, <c>HEAD~2</c>).</summary>
-    /// <exception cref="BadInputException"><see cref="DiffErrorCodes.UnknownRevision"/> when it names no commit.</exception>
+    /// <exception cref="BadInputException"><see cref="DiagnosticCodes.Diff.UnknownRevision"/> when it names no commit.</exception>
     public static string Resolve(GitCommand git, string revision)
     {
         // A leading '-' would be read as an option; no branch, tag or hash starts with one.
@@ -36,5 +36,5 @@ internal static class GitRevisions
     }
 
     private static BadInputException Unknown(string revision) =>
-        new(DiffErrorCodes.UnknownRevision, Console.ToolConsole.Origin, $"unknown revision '{revision}': it names no commit of this repository (try a hash, a branch, a tag or HEAD~1)");
+        new(DiagnosticCodes.Diff.UnknownRevision, Console.ToolConsole.Origin, $"unknown revision '{revision}': it names no commit of this repository (try a hash, a branch, a tag or HEAD~1)");
 }

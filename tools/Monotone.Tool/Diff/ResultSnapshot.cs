@@ -24,7 +24,7 @@ internal abstract class ResultSnapshot
     public abstract IReadOnlyCollection<string> Keys { get; }
 
     /// <summary>Reads the result file of <paramref name="key"/> (one of <see cref="Keys"/>).</summary>
-    /// <exception cref="BadInputException"><see cref="DiffErrorCodes.UnreadableResult"/>, naming the file, when it is not a Monotone result or not a valid one.</exception>
+    /// <exception cref="BadInputException"><see cref="DiagnosticCodes.Diff.UnreadableResult"/>, naming the file, when it is not a Monotone result or not a valid one.</exception>
     public MonotonicityResult Read(string key)
     {
         string origin = Origin(key);
@@ -35,7 +35,7 @@ internal abstract class ResultSnapshot
         catch (Exception e) when (e is JsonException or InvalidDataException)
         {
             // InvalidDataException: well-formed JSON whose numbers contradict each other (ResultJson's checks).
-            throw new BadInputException(DiffErrorCodes.UnreadableResult, origin, $"not a Monotone result file ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Diff.UnreadableResult, origin, $"not a Monotone result file ({e.Message})");
         }
     }
 
