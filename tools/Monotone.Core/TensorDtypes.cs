@@ -11,13 +11,8 @@ public static class TensorDtypes
         _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
     };
 
+    private static readonly EnumNames<TensorDtype> TorchNames = new("float16", "bfloat16", "float32", "float64");
+
     /// <summary>PyTorch's name for the dtype, as written in result files.</summary>
-    public static string TorchName(this TensorDtype dtype) => dtype switch
-    {
-        TensorDtype.Float16 => "float16",
-        TensorDtype.BFloat16 => "bfloat16",
-        TensorDtype.Float32 => "float32",
-        TensorDtype.Float64 => "float64",
-        _ => throw new ArgumentOutOfRangeException(nameof(dtype)),
-    };
+    public static string TorchName(this TensorDtype dtype) => TorchNames.Name(dtype);
 }

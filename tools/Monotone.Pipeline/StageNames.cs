@@ -1,3 +1,5 @@
+using Monotone.Core;
+
 namespace Monotone.Pipeline;
 
 /// <summary>The names of <see cref="StageKind"/> on the command line, in output and in the stage record.</summary>
@@ -6,13 +8,8 @@ public static class StageNames
     /// <summary>The stages that draw from the results, in the order they run.</summary>
     public static IReadOnlyList<StageKind> Paper { get; } = [StageKind.Figures, StageKind.Latex, StageKind.Appendix];
 
+    private static readonly EnumNames<StageKind> Names = new("analysis", "figures", "latex", "appendix");
+
     /// <summary>"analysis", "figures", "latex", "appendix".</summary>
-    public static string Name(this StageKind stage) => stage switch
-    {
-        StageKind.Analysis => "analysis",
-        StageKind.Figures => "figures",
-        StageKind.Latex => "latex",
-        StageKind.Appendix => "appendix",
-        _ => throw new ArgumentOutOfRangeException(nameof(stage)),
-    };
+    public static string Name(this StageKind stage) => Names.Name(stage);
 }

@@ -104,6 +104,18 @@ public class TypedOptionTests
     public void Each_input_format_keeps_the_spelling_result_files_record(InputFormat format, string spelling) =>
         Assert.Equal(spelling, format.Spelling());
 
+    [Fact]
+    public void A_name_table_has_one_name_per_value_and_reads_back_only_those_names()
+    {
+        var names = new EnumNames<InputFormat>("torch", "safetensors", "npy", "synthetic");
+
+        Assert.Throws<ArgumentException>(() => new EnumNames<InputFormat>("torch", "safetensors", "npy"));
+        Assert.Throws<ArgumentOutOfRangeException>(() => names.Name((InputFormat)4));
+        Assert.True(names.TryParse("npy", out var npy));
+        Assert.Equal(InputFormat.Npy, npy);
+        Assert.All(new[] { "Npy", "2", "", null }, text => Assert.False(names.TryParse(text, out _)));
+    }
+
     // Exactly one line on standard error, nothing on standard output, exit 2.
     private static void AssertUsageError((int ExitCode, string Out, string Error) run, string message) =>
         ToolAssert.FailsWithLine(run, 2, $"monotone: error MONO040: {message} (see 'dotnet monotone --help')");

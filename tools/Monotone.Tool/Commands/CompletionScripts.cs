@@ -1,3 +1,5 @@
+using Monotone.Core;
+
 namespace Monotone.Tool.Commands;
 
 /// <summary>
@@ -13,17 +15,12 @@ namespace Monotone.Tool.Commands;
 /// </remarks>
 internal static class CompletionScripts
 {
-    private static readonly string[] NameList = ["bash", "zsh", "pwsh"];
+    private static readonly EnumNames<CompletionShell> Table = new("bash", "zsh", "pwsh");
 
     /// <summary>The shells' names, in <see cref="CompletionShell"/>'s order.</summary>
-    public static IReadOnlyList<string> Names => NameList;
+    public static IReadOnlyList<string> Names => Table.Names;
 
-    public static bool TryParse(string text, out CompletionShell shell)
-    {
-        int index = Array.IndexOf(NameList, text);
-        shell = (CompletionShell)Math.Max(index, 0);
-        return index >= 0;
-    }
+    public static bool TryParse(string text, out CompletionShell shell) => Table.TryParse(text, out shell);
 
     public static string For(CompletionShell shell) => shell switch
     {
