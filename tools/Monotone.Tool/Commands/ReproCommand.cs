@@ -56,14 +56,7 @@ internal sealed class ReproCommand
         void Work(IRunObserver observer) =>
             summary = new Repro(loaded, engineFor, observer, drawing, say).Run(request, cancellation);
 
-        if (console.Interactive && !dry && asked.Contains(StageKind.Analysis))
-        {
-            LiveRunObserver.Run(console.Error, Work);
-        }
-        else
-        {
-            Work(new PlainRunObserver(console.Error));
-        }
+        AnalysisReport.Progress(console, Work, live: !dry && asked.Contains(StageKind.Analysis));
 
         if (dry)
         {
@@ -71,10 +64,7 @@ internal sealed class ReproCommand
         }
 
         var analysis = summary.Analysis;
-        foreach (var kept in analysis.Kept)
-        {
-            console.Error.WriteLine(kept.KeptWarning(loaded));
-        }
+        AnalysisReport.KeptWarnings(console, analysis, loaded);
 
         if (asked.Contains(StageKind.Analysis))
         {

@@ -67,20 +67,8 @@ internal sealed class RunCommand
             summary = new ExperimentRunner(loaded, engineFor, observer, hashing)
                 .Run(selected, parse.GetValue(engines.Jobs), parse.GetValue(force), cancellation, parse.GetValue(keepGoing.Option));
 
-        if (console.Interactive)
-        {
-            LiveRunObserver.Run(console.Error, Work);
-        }
-        else
-        {
-            Work(new PlainRunObserver(console.Error));
-        }
-
-        // Canonical lines: MSBuild's Exec turns each into a build warning, so a kept result is said on every build.
-        foreach (var kept in summary.Kept)
-        {
-            console.Error.WriteLine(kept.KeptWarning(loaded));
-        }
+        AnalysisReport.Progress(console, Work);
+        AnalysisReport.KeptWarnings(console, summary, loaded);
 
         console.Error.WriteLine($"monotone: {summary.Counts(selected.Count)}");
         if (parse.GetValue(json))
