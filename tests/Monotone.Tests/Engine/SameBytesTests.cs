@@ -75,18 +75,7 @@ public class SameBytesTests
     /// <summary>Runs the built tool as a child process with <paramref name="disabled"/> (a DOTNET_Enable* switch) set to 0.</summary>
     private static void Tool(string? disabled, params string[] args)
     {
-        string tool = Path.Combine(AppContext.BaseDirectory, "dotnet-monotone.dll");
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.ArgumentList.Add(tool);
-        foreach (string arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = ToolRunner.ChildProcess(args);
         foreach (string name in new[] { "DOTNET_EnableAVX512F", "DOTNET_EnableAVX2", "DOTNET_EnableHWIntrinsic" })
         {
             start.Environment.Remove(name);

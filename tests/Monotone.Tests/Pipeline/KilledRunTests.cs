@@ -19,14 +19,7 @@ public class KilledRunTests
     public void Killing_a_run_midway_loses_nothing_and_the_next_run_finishes()
     {
         using var study = new SampleStudy(Study);
-        string tool = Path.Combine(AppContext.BaseDirectory, "dotnet-monotone.dll");
-        var start = new ProcessStartInfo("dotnet", ["exec", tool, "run", "--manifest", study.ManifestPath])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-        };
-
-        using (var run = Process.Start(start)!)
+        using (var run = Process.Start(ToolRunner.ChildProcess("run", "--manifest", study.ManifestPath))!)
         {
             string? line;
             while ((line = run.StandardError.ReadLine()) is not null && !line.StartsWith("slow/128: layer 3/", StringComparison.Ordinal))

@@ -21,6 +21,13 @@ internal static class ToolAssert
     }
 
     /// <summary>
+    /// <paramref name="run"/> is a usage error: exit 2, nothing on standard output, and one line on standard error
+    /// that starts with <c>monotone: error MONO040: </c> and then <paramref name="start"/> (ordinal).
+    /// </summary>
+    public static void BadUsage((int ExitCode, string Out, string Error) run, string start) =>
+        FailsWithOneLine(run, 2, $"monotone: error MONO040: {start}");
+
+    /// <summary>
     /// <paramref name="run"/> exited with <paramref name="exitCode"/>, wrote nothing to standard output, and wrote
     /// exactly <paramref name="line"/> and one newline to standard error.
     /// </summary>

@@ -32,7 +32,7 @@ public class ContainerTests
             args.AddRange(["--tensor", tensor]);
         }
 
-        var (code, _, error) = HostileInputTests.RunBounded([.. args]);
+        var (code, _, error) = ToolRunner.RunBounded([.. args]);
 
         Assert.True(code == 0, error);
         var result = ResultJson.Read(output);

@@ -25,7 +25,7 @@ public class HostileInputTests
         HostileFiles.WriteTorchZip(path, HostileFiles.TensorPickle([layers, heads, 2, 2], [0, 0, 0, 0]), ("0", new byte[4]));
         Assert.True(new FileInfo(path).Length < 1024);
 
-        var (code, output, error) = RunBounded("analyze", path, "-o", folder.File("result.json"));
+        var (code, output, error) = ToolRunner.RunBounded("analyze", path, "-o", folder.File("result.json"));
 
         Assert.Equal(2, code);
         Assert.Equal("", output);
@@ -114,7 +114,7 @@ public class HostileInputTests
         string path = folder.File("integer.pt");
         HostileFiles.WriteTorchZip(path, pickle.ToArray());
 
-        var (code, _, error) = RunBounded("analyze", path);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path);
 
         Assert.Equal(2, code);
         AssertOneLine(error, path, "integer of");
@@ -171,7 +171,7 @@ public class HostileInputTests
     {
         using var folder = new TemporaryFolder();
 
-        var (code, _, error) = RunBounded("analyze", folder.Path);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", folder.Path);
 
         Assert.Equal(2, code);
         AssertOneLine(error, folder.Path, "is a directory");
@@ -190,7 +190,7 @@ public class HostileInputTests
 
 
         // Opening a FIFO for reading blocks until a writer comes; RunBounded fails the test if it hangs.
-        var (code, _, error) = RunBounded("analyze", path);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path);
 
         Assert.Equal(2, code);
         AssertOneLine(error, path, "is a pipe or FIFO");
@@ -209,21 +209,21 @@ public class HostileInputTests
         }
 
         // Hashing a FIFO blocks until a writer comes; RunBounded fails the test if it hangs.
-        var status = RunBounded("status", "--manifest", study.ManifestPath);
-        Assert.Equal(2, status.Code);
+        var status = ToolRunner.RunBounded("status", "--manifest", study.ManifestPath);
+        Assert.Equal(2, status.ExitCode);
         AssertOneLine(status.Error, path, "is a pipe or FIFO");
 
         // run says which experiment it starts before it meets the input; the problem is still one line.
-        var run = RunBounded("run", "--manifest", study.ManifestPath);
-        Assert.Equal(2, run.Code);
+        var run = ToolRunner.RunBounded("run", "--manifest", study.ManifestPath);
+        Assert.Equal(2, run.ExitCode);
         Assert.Contains($"{path}: error MONO022: is a pipe or FIFO", run.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", run.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(study.Result("model", 12)));
 
         File.Delete(path);
         Directory.CreateDirectory(path);
-        var directory = RunBounded("status", "--manifest", study.ManifestPath);
-        Assert.Equal(2, directory.Code);
+        var directory = ToolRunner.RunBounded("status", "--manifest", study.ManifestPath);
+        Assert.Equal(2, directory.ExitCode);
         AssertOneLine(directory.Error, path, "is a directory");
     }
 
@@ -234,7 +234,7 @@ public class HostileInputTests
         using var pipe = new AnonymousPipeServerStream(PipeDirection.Out);
         string path = $"/proc/self/fd/{pipe.ClientSafePipeHandle.DangerousGetHandle()}";
 
-        var (code, _, error) = RunBounded("analyze", path);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path);
 
         Assert.Equal(2, code);
         AssertOneLine(error, path, "is a pipe or FIFO");
@@ -243,7 +243,7 @@ public class HostileInputTests
     [LinuxFact("/proc/version")]
     public void A_procfs_file_is_not_called_empty()
     {
-        var (code, _, error) = RunBounded("analyze", "/proc/version");
+        var (code, _, error) = ToolRunner.RunBounded("analyze", "/proc/version");
 
         Assert.Equal(2, code);
         AssertOneLine(error, "/proc/version", "reports a size of 0 but has content");
@@ -254,7 +254,7 @@ public class HostileInputTests
     {
         string path = Path.Combine(NotebookCases.Folder, "escape_keys.pt");
 
-        var (code, _, error) = RunBounded("analyze", path);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path);
 
         Assert.Equal(2, code);
         Assert.DoesNotContain('\x1b', error);
@@ -262,13 +262,6 @@ public class HostileInputTests
     }
 
     /// <summary>Runs the tool in-process, failing the test (not hanging it) past 30 s.</summary>
-    internal static (int Code, string Output, string Error) RunBounded(params string[] args)
-    {
-        var run = Task.Run(() => ToolRunner.Run(args));
-        Assert.True(run.Wait(TimeSpan.FromSeconds(30)), $"monotone {string.Join(' ', args)} ran past 30 s");
-        return run.Result;
-    }
-
     internal static void AssertOneLine(string error, string path, string problem)
     {
         string[] lines = error.TrimEnd('\n').Split('\n');

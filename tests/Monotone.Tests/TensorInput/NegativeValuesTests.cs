@@ -20,7 +20,7 @@ public class NegativeValuesTests
         string output = folder.File("result.json");
         var first = FirstNegativeByHand(path);
 
-        var (code, _, error) = HostileInputTests.RunBounded("analyze", path, "-o", output);
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path, "-o", output);
 
         Assert.True(code == 0, error);
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), ResultJson.Read(output).Layers);
@@ -35,7 +35,7 @@ public class NegativeValuesTests
         string path = NotebookCases.PathOf(NotebookCases.Get("f32_basic"));
         using var folder = new TemporaryFolder();
 
-        var (code, _, error) = HostileInputTests.RunBounded("analyze", path, "-o", folder.File("result.json"));
+        var (code, _, error) = ToolRunner.RunBounded("analyze", path, "-o", folder.File("result.json"));
 
         Assert.Equal(0, code);
         Assert.DoesNotContain("warning", error, StringComparison.Ordinal);

@@ -19,7 +19,7 @@ public class RunMemoryTests
     {
         using var study = new SampleStudy(SampleStudy.Tiny.Replace("[16]", $"[{n}]", StringComparison.Ordinal));
 
-        var (code, _, error) = HostileInputTests.RunBounded("run", "--manifest", study.ManifestPath);
+        var (code, _, error) = ToolRunner.RunBounded("run", "--manifest", study.ManifestPath);
 
         Assert.Equal(2, code);
         Assert.Contains($"error MONO009: ", error, StringComparison.Ordinal);

@@ -44,7 +44,7 @@ public class TypedOptionTests
         var jobs = ToolRunner.Run("analyze", NotebookCases.Basic, "-j", "2");
 
         Assert.Equal(0, code);
-        ToolAssert.FailsWithOneLine(jobs, 2, "monotone: error MONO040: analyze takes --threads for layers at once (--jobs is experiments at once, on run, repro and verify)");
+        ToolAssert.BadUsage(jobs, "analyze takes --threads for layers at once (--jobs is experiments at once, on run, repro and verify)");
     }
 
     [Theory]
