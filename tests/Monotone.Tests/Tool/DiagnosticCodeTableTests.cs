@@ -85,6 +85,28 @@ public partial class DiagnosticCodeTableTests
         Assert.Equal(constants, rows);
     }
 
+    [Fact]
+    public void Each_group_of_DiagnosticCodes_holds_only_its_range_in_docs_errors_md()
+    {
+        var ranges = new Dictionary<Type, (int First, int Last)>
+        {
+            [typeof(DiagnosticCodes.Manifest)] = (1, 19),
+            [typeof(DiagnosticCodes.Input)] = (20, 39),
+            [typeof(DiagnosticCodes.CommandLineAndFiles)] = (40, 59),
+            [typeof(DiagnosticCodes.Record)] = (60, 74),
+            [typeof(DiagnosticCodes.Diff)] = (75, 79),
+            [typeof(DiagnosticCodes.Build)] = (1001, 9999),
+        };
+
+        Assert.Equal(ranges.Keys.Select(t => t.Name).Order(), typeof(DiagnosticCodes).GetNestedTypes().Select(t => t.Name).Order());
+        foreach (var (group, (first, last)) in ranges)
+        {
+            var numbers = group.GetFields(BindingFlags.Public | BindingFlags.Static)
+                .Select(field => int.Parse(((string)field.GetRawConstantValue()!)["MONO".Length..], System.Globalization.CultureInfo.InvariantCulture));
+            Assert.All(numbers, number => Assert.InRange(number, first, last));
+        }
+    }
+
     [GeneratedRegex("\"(MONO[0-9]{3,4})\"")]
     private static partial Regex QuotedCode();
 
