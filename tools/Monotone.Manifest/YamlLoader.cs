@@ -49,9 +49,18 @@ internal static class YamlLoader
     {
         try
         {
-            if (Directory.Exists(fullPath))
+            // Checked before opening: opening a FIFO for reading blocks until a writer comes (forever,
+            // in a build), and a device or socket is no manifest.
+            var kind = FileStatus.Of(fullPath, followLinks: true).Kind;
+            if (kind is not (FileKind.RegularFile or FileKind.Missing or FileKind.Unknown))
             {
-                throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, "cannot read the manifest: it is a directory");
+                string what = kind switch
+                {
+                    FileKind.Directory => "it is a directory",
+                    FileKind.Fifo => "it is a pipe or FIFO, which would block the read until something writes to it; save it to a file first",
+                    _ => $"it is not a regular file ({kind})",
+                };
+                throw new ManifestException(path, SourceLocation.Start, DiagnosticCodes.Manifest.Syntax, $"cannot read the manifest: {what}");
             }
 
             using var file = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);

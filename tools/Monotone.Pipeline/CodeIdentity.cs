@@ -1,5 +1,3 @@
-using System.Reflection.Metadata;
-using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
@@ -7,11 +5,13 @@ using System.Text.Json;
 namespace Monotone.Pipeline;
 
 /// <summary>
-/// The identity of the code that draws the paper stages: the module version ids (MVIDs) of the
-/// tool's drawing assemblies. A deterministic compilation gives the same MVID to the same source
-/// and version, and a new one to any change, so a rebuilt drawing library (or a new tool version)
-/// makes every paper stage stale, and nothing else does. Read from the files' metadata, never by
-/// loading them, so the MSBuild task and the tool compute the same value.
+/// The identity of the code that draws the paper stages: a hash of the code of the tool's drawing
+/// assemblies (<see cref="AssemblyCode"/>), so a changed drawing method (or a drawing library
+/// updated to another version) makes every paper stage stale, and nothing else does. Not their
+/// module version ids: Nerdbank.GitVersioning stamps the commit id into every assembly, so the MVIDs
+/// changed with every commit and each commit redrew the paper once, byte for byte the same. Read
+/// from the files' metadata, never by loading them, so the MSBuild task and the tool compute the
+/// same value.
 /// </summary>
 public static class CodeIdentity
 {
@@ -19,10 +19,10 @@ public static class CodeIdentity
     public static IReadOnlyList<string> Assemblies { get; } = ["dotnet-monotone.dll", "Monotone.Figures.dll", "Monotone.Appendix.dll", "Monotone.Report.dll"];
 
     /// <summary>The identity of the tool in <paramref name="folder"/>; null when an assembly is missing or unreadable.</summary>
-    /// <returns>Lower-case hexadecimal, the first 16 bytes of SHA-256 over "name mvid" lines.</returns>
+    /// <returns>Lower-case hexadecimal, the first 16 bytes of SHA-256 over "name code-hash" lines.</returns>
     public static string? Of(string folder)
     {
-        var mvids = new List<Guid>();
+        var lines = new StringBuilder();
         foreach (string name in Assemblies)
         {
             string path = Path.Combine(folder, name);
@@ -33,21 +33,22 @@ public static class CodeIdentity
 
             try
             {
-                using var stream = File.OpenRead(path);
-                using var reader = new PEReader(stream);
-                var metadata = reader.GetMetadataReader();
-                mvids.Add(metadata.GetGuid(metadata.GetModuleDefinition().Mvid));
+                lines.Append(name).Append(' ').Append(Convert.ToHexStringLower(AssemblyCode.Hash(File.ReadAllBytes(path)))).Append('\n');
             }
-            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException)
+            catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {
                 return null;
             }
         }
 
-        return Of(mvids);
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(lines.ToString())).AsSpan(0, 16));
     }
 
-    /// <summary>The identity of the given module version ids, one per name of <see cref="Assemblies"/>, in that order (a running tool's own loaded modules).</summary>
+    /// <summary>
+    /// The identity of a tool that runs from no files (single-file publishing): its loaded modules'
+    /// version ids, one per name of <see cref="Assemblies"/>, in that order. These change with every
+    /// commit (see the class), so such a tool redraws the paper once after each commit.
+    /// </summary>
     public static string Of(IReadOnlyList<Guid> mvids)
     {
         var lines = new StringBuilder();

@@ -23,6 +23,19 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
     /// </summary>
     public bool Kept => Fresh && InputAbsent;
 
+    /// <summary>
+    /// Why the experiment's monotonicity.csv is not what its valid result renders (missing, damaged,
+    /// edited); null when it is, or when there is no valid result to render. The CSV is derived from
+    /// the JSON, so this does not make the result stale: `run` writes the CSV again without analysis.
+    /// </summary>
+    public string? CsvReason { get; } = CsvReasonOf(Experiment, Result);
+
+    /// <summary>Nothing to do at all: <see cref="Fresh"/>, and the CSV is what the result renders.</summary>
+    public bool UpToDate => Fresh && CsvReason is null;
+
+    /// <summary>Every reason to run, the result's and then the CSV's; empty when <see cref="UpToDate"/>.</summary>
+    public IReadOnlyList<string> AllReasons => CsvReason is null ? Reasons : [.. Reasons, CsvReason];
+
     /// <summary>What a user should know about how freshness was decided, if anything; empty otherwise.</summary>
     public string Note =>
         Kept ? $" (input not on this machine; the committed result ({RecordedInput.SourceOf(Result!.Input.Format)}, {Result.Input.Fingerprint}) is kept)"
@@ -67,6 +80,19 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         }
 
         return reasons;
+    }
+
+    private static string? CsvReasonOf(Experiment experiment, MonotonicityResult? result)
+    {
+        if (result is null)
+        {
+            return null;
+        }
+
+        // As the result: no regular file there (a directory in its place, say) is no CSV.
+        return !File.Exists(experiment.CsvPath) ? $"{ExperimentPlan.CsvFileName} missing"
+            : File.ReadAllBytes(experiment.CsvPath).AsSpan().SequenceEqual(ResultCsv.ToBytes(result)) ? null
+            : $"{ExperimentPlan.CsvFileName} differs from {ExperimentPlan.ResultFileName} (damaged or edited; run writes it again without analysis)";
     }
 
     private static void Changed(List<string> reasons, string what, string was, string now)

@@ -47,33 +47,55 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
             }
         }
 
-        return new ReproSummary(experiments, analysis, made);
+        // The table is written only when every experiment has a valid result (a partial table
+        // would pass for the whole study); the summary says so, as the dry run did.
+        IReadOnlyList<string> noResult = [];
+        if (request.Stages.Contains(StageKind.Analysis))
+        {
+            ResultsTable.Render(manifest, out noResult);
+        }
+
+        return new ReproSummary(experiments, analysis, made) { TableNotWrittenFor = noResult };
     }
+
+    /// <summary>"results.csv: not written while K has no valid result", for the dry run, the run and its summary alike.</summary>
+    public static string NotWritten(IReadOnlyList<string> keys) =>
+        $"{ResultsTable.FileName}: not written while {string.Join(", ", keys)} {(keys.Count == 1 ? "has" : "have")} no valid result";
 
     // What would run and why; writes nothing but the fingerprint memo (machine-local, as `status`).
     private ReproSummary Plan(ReproRequest request, IReadOnlyList<Experiment> experiments)
     {
-        bool analysing = false;
+        var analysed = new List<string>();
+        var failing = new List<string>();
+        var noResult = new List<string>();
         if (request.Stages.Contains(StageKind.Analysis))
         {
             var checker = new StatusChecker(manifest, request.Hashing);
             foreach (var experiment in experiments)
             {
                 var status = checker.Status(experiment);
-                analysing |= !status.Fresh;
+                if (!status.Fresh)
+                {
+                    (status.InputAbsent ? failing : analysed).Add(experiment.Key);
+                }
+
+                // A failed analysis leaves a valid older result in place; only none at all keeps the table unwritten.
+                if (!status.Fresh && status.InputAbsent && status.Result is null)
+                {
+                    noResult.Add(experiment.Key);
+                }
+
                 say(status.Fresh
                     ? $"{experiment.Key}: fresh{status.Note}"
                     : status.InputAbsent
                         ? $"{experiment.Key}: would fail: its input is not on this machine ({string.Join("; ", status.Reasons)})"
                         : $"{experiment.Key}: would analyse ({string.Join("; ", status.Reasons)})");
             }
-        }
 
-        if (request.Stages.Contains(StageKind.Analysis))
-        {
             var table = ResultsTable.Status(manifest);
-            say(table.Count > 0 ? $"monotone: {ResultsTable.FileName}: would be written ({string.Join("; ", table)})"
-                : analysing ? $"monotone: {ResultsTable.FileName}: would be written after the analysis if a result changes"
+            say(noResult.Count > 0 ? $"monotone: {NotWritten(noResult)}"
+                : table.Count > 0 ? $"monotone: {ResultsTable.FileName}: would be written ({string.Join("; ", table)})"
+                : analysed.Count + failing.Count > 0 ? $"monotone: {ResultsTable.FileName}: would be written after the analysis if a result changes"
                 : $"monotone: {ResultsTable.FileName}: fresh");
         }
 
@@ -81,11 +103,12 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
         foreach (var stage in StageNames.Paper.Where(request.Stages.Contains))
         {
             var status = stages.Status(stage);
-            say(status.Fresh && !analysing ? $"monotone: {stage.Name()}: fresh"
+            say(failing.Count > 0 ? $"monotone: {stage.Name()}: would not be made, because the analysis of {string.Join(", ", failing)} would fail"
+                : status.Fresh && analysed.Count == 0 ? $"monotone: {stage.Name()}: fresh"
                 : status.Fresh ? $"monotone: {stage.Name()}: would be made after the analysis if a result changes"
                 : $"monotone: {stage.Name()}: would be made ({string.Join("; ", status.Reasons)})");
         }
 
-        return new ReproSummary(experiments, RunSummary.Empty, []);
+        return new ReproSummary(experiments, RunSummary.Empty, []) { TableNotWrittenFor = noResult };
     }
 }

@@ -22,14 +22,20 @@ public sealed class StageChecker(Manifest.Manifest manifest, string? code)
     public SortedDictionary<string, string>? Inputs(StageKind stage) =>
         experiments.Any(e => !File.Exists(e.ResultPath)) ? null : StageInputs.Of(stage, manifest, experiments, code ?? "unknown");
 
-    public StageStatus Status(StageKind stage)
+    public StageStatus Status(StageKind stage) => Status(stage, []);
+
+    /// <param name="waiting">
+    /// The experiments (keys) whose results are stale (<see cref="ExperimentStatus.Fresh"/> false):
+    /// the stage waits for their analysis as it waits for a missing result, whatever made them
+    /// stale; it is remade afterwards if a result changes.
+    /// </param>
+    public StageStatus Status(StageKind stage, IReadOnlyCollection<string> waiting)
     {
         var reasons = new List<string>();
-        var missing = experiments.Where(e => !File.Exists(e.ResultPath)).Select(e => e.Key).ToList();
-        if (missing.Count > 0)
+        var keys = experiments.Where(e => waiting.Contains(e.Key) || !File.Exists(e.ResultPath)).Select(e => e.Key).ToList();
+        if (keys.Count > 0)
         {
-            reasons.Add($"waits for the analysis of {string.Join(", ", missing)}");
-            return new StageStatus(stage, reasons);
+            return new StageStatus(stage, [StageStatus.Waiting(keys)]) { WaitsFor = keys };
         }
 
         if (Record[stage] is not { } made)

@@ -18,13 +18,23 @@ internal static class StageInputs
     /// <returns>Name → value, sorted by name; the names are the ones reasons show.</returns>
     public static SortedDictionary<string, string> Of(StageKind stage, Manifest.Manifest manifest, IReadOnlyList<Experiment> experiments, string code)
     {
+        // Each stage's inputs are what its files are made from, so that an option changes only the
+        // stages that print it: every stage prints the results of the experiments in order, and the
+        // figure options' primary sequence length (the LaTeX macros name their values at it); only
+        // the figures draw standard errors; the appendix embeds the figures and the LaTeX numbers.
+        // The analysis options (epsilon, slopes, relative_floor) and the inputs reach every stage
+        // through the results, which record them.
         var inputs = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["code"] = code,
             ["experiments"] = string.Join(' ', experiments.Select(e => e.Key)),
-            ["option show_std_error"] = manifest.Figures.ShowStdError ? "true" : "false",
             ["option sequence_length"] = manifest.Figures.SequenceLength?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "default",
         };
+        if (stage != StageKind.Latex)
+        {
+            inputs["option show_std_error"] = manifest.Figures.ShowStdError ? "true" : "false";
+        }
+
         foreach (var experiment in experiments)
         {
             inputs[$"result {experiment.Key}"] = HashOf(experiment.ResultPath);

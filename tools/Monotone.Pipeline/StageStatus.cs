@@ -5,5 +5,13 @@ namespace Monotone.Pipeline;
 /// <param name="Reasons">Why the stage is stale; empty when it is fresh.</param>
 public sealed record StageStatus(StageKind Stage, IReadOnlyList<string> Reasons)
 {
+    /// <summary>The experiments (keys, manifest order) whose stale or missing results the stage waits for; empty when none.</summary>
+    public IReadOnlyList<string> WaitsFor { get; init; } = [];
+
     public bool Fresh => Reasons.Count == 0;
+
+    public StageFreshness Freshness => WaitsFor.Count > 0 ? StageFreshness.Waiting : Fresh ? StageFreshness.Fresh : StageFreshness.Stale;
+
+    /// <summary>The reason of a stage or table that waits for the analysis of <paramref name="keys"/>.</summary>
+    public static string Waiting(IEnumerable<string> keys) => $"waits for the analysis of {string.Join(", ", keys)}";
 }

@@ -81,9 +81,17 @@ public static class Verification
             return new ExperimentCheck(experiment, e.Problem, null, null, []);
         }
 
+        // A result that claims an input it was not computed from (another dtype or shape than the
+        // input has) is invalid, whatever its numbers: it is reported as such, not compared.
+        // A changed input (another fingerprint) is reported as that instead.
+        bool sameInput = committed.Input.Fingerprint == recomputed.Input.Fingerprint;
+        string? claim = !sameInput ? null
+            : committed.Input.Dtype != recomputed.Input.Dtype ? $"input.dtype is {committed.Input.Dtype}, but the input holds {recomputed.Input.Dtype}"
+            : !committed.Input.Shape.SequenceEqual(recomputed.Input.Shape) ? $"input.shape is [{string.Join(", ", committed.Input.Shape)}], but the input is [{string.Join(", ", recomputed.Input.Shape)}]"
+            : null;
         return new ExperimentCheck(
             experiment,
-            null,
+            claim,
             committed.Input.Fingerprint,
             recomputed.Input.Fingerprint,
             comparison.Compare(committed.Layers, recomputed.Layers));

@@ -28,6 +28,17 @@ internal static class ResultValidation
             return "input.bytes or input.fingerprint is missing";
         }
 
+        // What the result claims to have read and run with must be something the tool reads and runs.
+        if (!Enum.GetValues<TensorDtype>().Any(d => d.TorchName() == result.Input.Dtype))
+        {
+            return $"input.dtype '{result.Input.Dtype}' is not a dtype the tool reads ({string.Join(", ", Enum.GetValues<TensorDtype>().Select(d => d.TorchName()))})";
+        }
+
+        if (!IsEngine(result.Tool.Engine))
+        {
+            return $"tool.engine '{result.Tool.Engine}' is not an engine the tool has (fast, reference, torch:<device>)";
+        }
+
         var options = result.Options;
         if (!double.IsFinite(options.Epsilon) || !double.IsFinite(options.RelativeFloor) || options.SlopeValues is null || options.SlopeValues.Any(s => !double.IsFinite(s)))
         {
@@ -57,6 +68,11 @@ internal static class ResultValidation
 
         return null;
     }
+
+    // The names engines record (IMonotonicityEngine.Name): auto is never recorded, it resolves to one of these.
+    private static bool IsEngine(string? engine) =>
+        engine == EngineKind.Fast.Name() || engine == EngineKind.Reference.Name()
+        || (engine is not null && engine.StartsWith(EngineKind.Torch.Name() + ":", StringComparison.Ordinal) && engine.Length > EngineKind.Torch.Name().Length + 1);
 
     private static string? LayerProblem(LayerStats s, int number, long combinations)
     {

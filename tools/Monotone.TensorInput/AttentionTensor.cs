@@ -109,7 +109,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
 
             if (NpyFormat.Matches(head))
             {
-                return (InputFormat.Npy, NpyFormat.Read(path, file));
+                return (InputFormat.Npy, tensorName is null ? NpyFormat.Read(path, file) : throw PickledTensors.BareTensor(path, tensorName));
             }
 
             if (SafetensorsFormat.Matches(head, length))

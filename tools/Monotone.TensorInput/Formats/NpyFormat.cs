@@ -104,10 +104,12 @@ internal static class NpyFormat
             throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, $"damaged .npy header: keys {{{found}}}, where NumPy requires exactly 'descr', 'fortran_order' and 'shape'");
         }
 
-        // isinstance(True, int) holds in Python, so NumPy takes True as 1 in a shape.
+        // Integers only: isinstance(True, int) lets True past NumPy's header check, but NumPy's own
+        // read_array then fails on it (`array.shape = shape`: "an integer is required", NumPy 1.26),
+        // so a file NumPy cannot load is refused here too.
         long[] shape = dict["shape"] is PythonTuple { Items: var items }
-            && items.All(i => i is BigInteger or bool)
-            ? [.. items.Select(i => i is BigInteger b ? (b >= long.MinValue && b <= long.MaxValue ? (long)b : throw TooLarge(path, b)) : (bool)i! ? 1L : 0L)]
+            && items.All(i => i is BigInteger)
+            ? [.. items.Cast<BigInteger>().Select(b => b >= long.MinValue && b <= long.MaxValue ? (long)b : throw TooLarge(path, b))]
             : throw new BadInputException(DiagnosticCodes.Input.NpyHeader, path, "damaged .npy header: 'shape' is not a tuple of integers");
         bool fortran = dict["fortran_order"] is bool order
             ? order

@@ -24,7 +24,8 @@ internal static class PickledTensors
     {
         if (root is TensorRef single)
         {
-            return single;
+            // A name that chooses nothing is a mistake in the manifest or command line, not a no-op.
+            return tensorName is null ? single : throw BareTensor(path, tensorName);
         }
 
         var found = new List<(string Name, TensorRef Tensor)>();
@@ -48,6 +49,10 @@ internal static class PickledTensors
             _ => throw new BadInputException(DiagnosticCodes.Input.TensorChoice, path, $"holds {what} of {found.Count} tensors, not a tensor ({List(found)}); choose one with --tensor"),
         };
     }
+
+    /// <summary>A tensor name given for a file that holds one unnamed tensor (a bare torch.save tensor, an .npy file).</summary>
+    internal static BadInputException BareTensor(string path, string tensorName) =>
+        new(DiagnosticCodes.Input.TensorChoice, path, $"holds one unnamed tensor, so there is no tensor '{tensorName}' to choose; remove --tensor (or the manifest's tensor:)");
 
     private static string List(List<(string Name, TensorRef Tensor)> found) =>
         found.Count == 0 ? "it holds none"

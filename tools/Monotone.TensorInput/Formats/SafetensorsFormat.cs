@@ -54,6 +54,15 @@ internal static class SafetensorsFormat
 
     private static List<JsonProperty> Tensors(string path, JsonElement root)
     {
+        // The format's metadata is a map of strings to strings (safetensors' `Option<HashMap<String,
+        // String>>`, where null is None): the library refuses a header with anything else there, so this does too.
+        if (root.TryGetProperty("__metadata__", out var metadata)
+            && metadata.ValueKind != JsonValueKind.Null
+            && (metadata.ValueKind != JsonValueKind.Object || metadata.EnumerateObject().Any(m => m.Value.ValueKind != JsonValueKind.String)))
+        {
+            throw new BadInputException(DiagnosticCodes.Input.SafetensorsHeader, path, "damaged safetensors header ('__metadata__' must map strings to strings)");
+        }
+
         var tensors = root.EnumerateObject().Where(p => p.Name != "__metadata__").ToList();
         var names = new HashSet<string>(StringComparer.Ordinal);
         foreach (var tensor in tensors)

@@ -68,7 +68,8 @@ internal sealed class ReproCommand
 
         if (asked.Contains(StageKind.Analysis))
         {
-            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}; {summary.Made.Count} paper stages made");
+            string table = summary.TableNotWrittenFor.Count > 0 ? $"; {Repro.NotWritten(summary.TableNotWrittenFor)}" : "";
+            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}; {summary.Made.Count} paper stages made{table}");
         }
 
         return KeepGoingOption.Report(console, analysis, summary.Experiments.Count);

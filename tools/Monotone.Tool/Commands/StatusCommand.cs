@@ -39,33 +39,30 @@ internal sealed class StatusCommand
 
         var hashing = parse.GetValue(rehash) ? InputHashing.Rehash : parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered;
         var checker = new StatusChecker(loaded, hashing, (e, done, total) => console.Error.WriteLine(HashingLine(e, done, total)));
-        var statuses = ExperimentPlan.From(loaded).Select(e => checker.Status(e)).ToList();
-        var stageChecker = new StageChecker(loaded, new PaperDrawing(loaded).CodeIdentity);
-        var stages = StageNames.Paper.Select(stageChecker.Status).ToList();
-        var table = ResultsTable.Status(loaded);
+        var status = PipelineStatus.Of(loaded, checker, new PaperDrawing(loaded).CodeIdentity);
         if (parse.GetValue(json))
         {
-            StatusJson.Write(console.Out, loaded, statuses, stages, table);
+            StatusJson.Write(console.Out, loaded, status);
         }
         else
         {
-            int width = statuses.Max(s => s.Experiment.Key.Length);
-            foreach (var s in statuses)
+            int width = status.Experiments.Max(s => s.Experiment.Key.Length);
+            foreach (var s in status.Experiments)
             {
-                string state = s.Kept ? "kept" : s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}";
+                string state = !s.UpToDate ? $"stale: {string.Join("; ", s.AllReasons)}" : s.Kept ? "kept" : "fresh";
                 console.Out.WriteLine($"{s.Experiment.Key.PadRight(width)}  {state}{s.Note}");
             }
 
-            foreach (var s in stages)
+            // A stage or table that waits for an analysis is stale too, with that as its one reason.
+            foreach (var s in status.Stages)
             {
                 console.Out.WriteLine($"{s.Stage.Name().PadRight(StageWidth)}  {(s.Fresh ? "fresh" : $"stale: {string.Join("; ", s.Reasons)}")}");
             }
 
-            console.Out.WriteLine($"{ResultsTable.FileName}  {(table.Count == 0 ? "fresh" : $"stale: {string.Join("; ", table)}")}");
+            console.Out.WriteLine($"{ResultsTable.FileName}  {(status.Table.Fresh ? "fresh" : $"stale: {string.Join("; ", status.Table.Reasons)}")}");
         }
 
-        bool stale = statuses.Any(s => !s.Fresh) || stages.Any(s => !s.Fresh) || table.Count > 0;
-        return parse.GetValue(check) && stale ? ExitCode.CheckFailed : ExitCode.Success;
+        return parse.GetValue(check) && status.Stale ? ExitCode.CheckFailed : ExitCode.Success;
     }
 
     // "appendix", the longest stage name: the stages' column, apart from the experiments' so their lines keep their shape.

@@ -8,27 +8,30 @@ namespace Monotone.Tool.Json;
 /// </summary>
 internal static class StatusJson
 {
-    public static void Write(TextWriter output, Manifest.Manifest manifest, IEnumerable<ExperimentStatus> statuses, IEnumerable<StageStatus> stages, IReadOnlyList<string> table) =>
+    public static void Write(TextWriter output, Manifest.Manifest manifest, PipelineStatus status) =>
         ToolJson.Write(
             output,
             new Document(
                 1,
                 [
-                    .. statuses.Select(s => new Entry(
+                    .. status.Experiments.Select(s => new Entry(
                         s.Experiment.Key,
                         s.Experiment.Label,
                         s.Experiment.SequenceLength,
-                        s.Fresh && !s.Kept,
-                        s.Kept,
+                        s.UpToDate && !s.Kept,
+                        s.Kept && s.UpToDate,
                         !s.InputAbsent,
-                        s.Reasons,
+                        s.AllReasons,
                         s.Input?.Value,
                         s.Input?.Origin.ToString().ToLowerInvariant(),
                         Path.GetRelativePath(manifest.Folder, s.Experiment.ResultPath))),
                 ],
-                [.. stages.Select(s => new Stage(s.Stage.Name(), s.Fresh, s.Reasons))],
-                new Table(Path.GetRelativePath(manifest.Folder, ResultsTable.PathOf(manifest)), table.Count == 0, table)),
+                [.. status.Stages.Select(s => new Stage(s.Stage.Name(), s.Fresh, State(s.Freshness), s.Reasons, s.WaitsFor))],
+                new Table(Path.GetRelativePath(manifest.Folder, ResultsTable.PathOf(manifest)), status.Table.Fresh, State(status.Table.Freshness), status.Table.Reasons, status.Table.WaitsFor)),
             ToolJsonContext.Default.StatusDocument);
+
+    // fresh, stale or waiting (docs/json.md).
+    private static string State(StageFreshness freshness) => freshness.ToString().ToLowerInvariant();
 
     internal sealed record Document(int Schema, IReadOnlyList<Entry> Experiments, IReadOnlyList<Stage> Stages, Table Table);
 
@@ -46,9 +49,11 @@ internal static class StatusJson
         string Result);
 
     /// <param name="Name">figures, latex or appendix.</param>
-    internal sealed record Stage(string Name, bool Fresh, IReadOnlyList<string> Reasons);
+    /// <param name="State">fresh, stale, or waiting (for the analysis of <paramref name="WaitsFor"/>; not fresh either).</param>
+    internal sealed record Stage(string Name, bool Fresh, string State, IReadOnlyList<string> Reasons, IReadOnlyList<string> WaitsFor);
 
     /// <summary>experiments/results.csv, the analysis stage's table across experiments (docs/results-table.md).</summary>
     /// <param name="Path">Relative to the manifest's folder.</param>
-    internal sealed record Table(string Path, bool Fresh, IReadOnlyList<string> Reasons);
+    /// <param name="State">As <see cref="Stage.State"/>.</param>
+    internal sealed record Table(string Path, bool Fresh, string State, IReadOnlyList<string> Reasons, IReadOnlyList<string> WaitsFor);
 }
