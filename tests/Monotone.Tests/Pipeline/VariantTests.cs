@@ -186,6 +186,28 @@ public sealed class VariantTests
         Assert.False(File.Exists(study.Result("beta", 16)));
     }
 
+    [GitFact]
+    public void Diff_between_commits_shows_an_added_variants_experiments_as_added_with_their_variant()
+    {
+        using var study = new SampleStudy();
+        using var git = new GitRepository(study.Folder);
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        string first = git.CommitAll();
+        study.WriteManifest(TwoVariants);
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        string second = git.CommitAll();
+
+        var (code, output, error) = study.Tool("diff", first, second, "--json");
+
+        Assert.True(code == 0, error);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(
+            ["alpha/16 default unchanged", "alpha/16@eps-1e-3 eps-1e-3 added", "beta/16 default unchanged", "beta/16@eps-1e-3 eps-1e-3 added"],
+            json.RootElement.GetProperty("experiments").EnumerateArray()
+                .Select(e => $"{e.GetProperty("key").GetString()} {e.GetProperty("variant").GetString()} {e.GetProperty("status").GetString()}"));
+        Assert.Equal(2, json.RootElement.GetProperty("summary").GetProperty("added").GetInt32());
+    }
+
     [Fact]
     public void Removing_a_variant_leaves_its_results_as_they_are_and_status_no_longer_lists_them()
     {
