@@ -157,6 +157,37 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void Verify_recomputes_every_variant_with_its_own_options_and_names_a_changed_one()
+    {
+        using var study = new SampleStudy(TwoVariants);
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+
+        var passed = study.Tool("verify", "--json");
+
+        Assert.True(passed.ExitCode == 0, passed.Out + passed.Error);
+        using (var json = JsonDocument.Parse(passed.Out))
+        {
+            Assert.Equal(
+                ["alpha/16 default reproduced", "alpha/16@eps-1e-3 eps-1e-3 reproduced", "beta/16 default reproduced", "beta/16@eps-1e-3 eps-1e-3 reproduced"],
+                json.RootElement.GetProperty("experiments").EnumerateArray()
+                    .Select(e => $"{e.GetProperty("key").GetString()} {e.GetProperty("variant").GetString()} {e.GetProperty("outcome").GetString()}"));
+        }
+
+        // The variant's committed file swapped for the default's: same input, other epsilon's numbers.
+        File.Copy(study.Result("alpha", 16), VariantResult(study, "alpha", 16, "eps-1e-3"), overwrite: true);
+        var failed = study.Tool("verify", "--json");
+
+        Assert.Equal(1, failed.ExitCode);
+        using (var json = JsonDocument.Parse(failed.Out))
+        {
+            var differs = json.RootElement.GetProperty("experiments").EnumerateArray()
+                .Where(e => e.GetProperty("outcome").GetString() != "reproduced")
+                .Select(e => e.GetProperty("key").GetString());
+            Assert.Equal(["alpha/16@eps-1e-3"], differs);
+        }
+    }
+
+    [Fact]
     public void A_variant_restricted_to_one_model_has_experiments_for_that_model_only()
     {
         using var study = new SampleStudy(TwoVariants.Replace("  - name: eps-1e-3\n", "  - name: eps-1e-3\n    models: [beta]\n", StringComparison.Ordinal));
