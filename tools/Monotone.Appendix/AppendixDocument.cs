@@ -24,6 +24,7 @@ public static class AppendixDocument
         AppendixSections.Method(layout, rows);
         AppendixSections.Figures(layout, FigureSet.Plan(models, settings));
         AppendixSections.Summary(layout, rows);
+        AppendixSections.Variants(layout, VariantRow.For(models));
         AppendixSections.PerLayer(layout, rows);
         AppendixSections.Provenance(layout, rows, metadata.Origins);
 

@@ -105,6 +105,35 @@ internal static class AppendixSections
                 Numbers.Rate(r.MeanRate), Numbers.Rate(r.MaxRate), Numbers.Plain(r.MaxLayer)])]));
     }
 
+    /// <summary>The named variants beside the default (docs/variants.md): one table per model; nothing for a study without variants.</summary>
+    public static void Variants(PageLayout layout, IReadOnlyList<(string Model, IReadOnlyList<VariantRow> Rows)> tables)
+    {
+        if (tables.Count == 0)
+        {
+            return;
+        }
+
+        layout.Heading("Variants", TextStyle.Section, "variants", 0);
+        layout.Paragraph(
+            "The study also analyses some models under other options (variants of the manifest), each with its own results. "
+            + "Per model and sequence length n: each variant, the options it changes from the default, the violations over all "
+            + "layers, the mean of the per-layer violation rates, and the difference of that mean from the default's. "
+            + $"The figure {FigureSet.ByVariantName} draws them side by side; every other figure and table shows the default.",
+            TextStyle.Body);
+        foreach (var (model, rows) in tables)
+        {
+            layout.Heading(rows[0].Model, TextStyle.Subsection, $"variants-{rows[0].ModelIndex}", 1);
+            layout.Table(new Table(
+                [
+                    new("Variant", false), new("n", true), new("Options changed", false), new("Violations", true),
+                    new("Mean violation rate", true), new("Difference", true),
+                ],
+                [.. rows.Select(r => (IReadOnlyList<string>)[
+                    r.Variant, Numbers.Plain(r.SequenceLength), r.Options.Length == 0 ? "–" : r.Options, Numbers.Integer(r.Violations),
+                    Numbers.Rate(r.MeanRate), r.Difference is { } d ? Numbers.Difference(d) : "–"])]));
+        }
+    }
+
     public static void PerLayer(PageLayout layout, IReadOnlyList<SummaryRow> rows)
     {
         layout.NewPage();

@@ -35,6 +35,10 @@ public static class Numbers
             : value.ToString("0.00e+0", CultureInfo.InvariantCulture).Replace("e+", "e", StringComparison.Ordinal).Replace('-', '\u2212');
     }
 
+    /// <summary>A signed difference of rates, written as <see cref="Rate"/> writes its size, with + or − (0 unsigned).</summary>
+    public static string Difference(double value) =>
+        value == 0 ? Rate(0) : (value > 0 ? "+" : "\u2212") + Rate(Math.Abs(value));
+
     public static string Integer(long value) => value.ToString("#,0", CultureInfo.InvariantCulture).Replace(",", "\u2009", StringComparison.Ordinal);
 
     public static string Plain(long value) => value.ToString(CultureInfo.InvariantCulture);

@@ -7,5 +7,8 @@ internal sealed record Chart(string XLabel, string YLabel, IReadOnlyList<Curve> 
 /// <summary>One model's line.</summary>
 /// <param name="ColorIndex">The model's place in the manifest, so a model keeps its colour in every figure.</param>
 /// <param name="Band">Half-width of the ±2σ band at each point; null for no band.</param>
-/// <param name="Dashed">Drawn dashed: an older revision's values beside the new (<see cref="FigureComparison"/>).</param>
-internal sealed record Curve(string Label, int ColorIndex, double[] X, double[] Y, double[]? Band, bool Markers, bool Dashed = false);
+/// <param name="Dash">The line's pattern, a <see cref="LineDashes"/> index: solid (0), an older revision's values beside the new (<see cref="LineDashes.Older"/>, <see cref="FigureComparison"/>), or a variant's own pattern.</param>
+internal sealed record Curve(string Label, int ColorIndex, double[] X, double[] Y, double[]? Band, bool Markers, int Dash = LineDashes.Solid)
+{
+    public bool Dashed => Dash != LineDashes.Solid;
+}

@@ -66,7 +66,7 @@ internal static class ChartRenderer
             line.MarkerSize = curve.Markers ? Decorations.MarkerSize : 0;
             if (curve.Dashed)
             {
-                line.LinePattern = LinePattern.Dashed;
+                line.LinePattern = LineDashes.Line(curve.Dash);
             }
         }
 

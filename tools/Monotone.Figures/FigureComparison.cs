@@ -59,7 +59,7 @@ public static class FigureComparison
             ? []
             : [.. older.Chart.Curves
                 .Where(old => newer?.Chart.Curves.FirstOrDefault(c => c.Label == old.Label) is not { } now || !SameCurve(old, now, same))
-                .Select(c => c with { Label = c.Label + OlderSuffix, Band = null, Dashed = true })];
+                .Select(c => c with { Label = c.Label + OlderSuffix, Band = null, Dash = LineDashes.Older })];
         var chart = shown.Chart with { Curves = [.. newer?.Chart.Curves ?? [], .. dashed] };
         string caption = newer is null
             ? $"{older!.Caption} Only the older revision has this figure; its lines are dashed."

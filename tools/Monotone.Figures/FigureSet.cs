@@ -11,11 +11,14 @@ namespace Monotone.Figures;
 /// File names: the primary length's figures keep the notebook's names
 /// (<c>violation_rate</c>, <c>average_absolute_error</c>, <c>average_relative_error</c>);
 /// every other length's get <c>_n{length}</c> (<c>violation_rate_n1024</c>); the
-/// length figure is <c>violation_rate_by_length</c>. Each is written as .pdf, .svg and .png.
+/// length figure is <c>violation_rate_by_length</c>; with named variants (docs/variants.md), the
+/// last is <c>violation_rate_by_variant</c>. Each is written as .pdf, .svg and .png.
 /// </remarks>
 public static class FigureSet
 {
     public const string ByLengthName = "violation_rate_by_length";
+
+    public const string ByVariantName = "violation_rate_by_variant";
 
     public static readonly string[] Extensions = [".pdf", ".svg", ".png"];
 
@@ -42,6 +45,12 @@ public static class FigureSet
         if (lengths.Length > 1)
         {
             figures.Add(ByLengthFigure(models));
+        }
+
+        // Last, so that a study without variants keeps every figure and its number in the appendix.
+        if (models.Any(m => m.Variants.Any(v => ModelSeries.LengthOf(v.Result) == primary)))
+        {
+            figures.Add(ByVariantFigure(models, primary));
         }
 
         return figures;
@@ -121,6 +130,36 @@ public static class FigureSet
             "Mean violation rate over all layers against sequence length, one line per model.",
             new Chart("Sequence Length", "Mean Violation Rate", curves, LayerAxis: false));
     }
+
+    /// <summary>
+    /// The violation rate per layer at the primary length under every variant: a model's colour
+    /// as in every figure, its default variant solid and each named variant with its own dashes.
+    /// </summary>
+    private static Figure ByVariantFigure(IReadOnlyList<ModelSeries> models, int length)
+    {
+        var curves = new List<Curve>();
+        for (int m = 0; m < models.Count; m++)
+        {
+            if (models[m].At(length) is { } result)
+            {
+                curves.Add(LayerCurve($"{models[m].Label} ({VariantResult.DefaultName})", m, result, LineDashes.Solid));
+            }
+
+            foreach (var variant in models[m].Variants.Where(v => ModelSeries.LengthOf(v.Result) == length))
+            {
+                curves.Add(LayerCurve($"{models[m].Label} ({variant.Name})", m, variant.Result, variant.Index));
+            }
+        }
+
+        return new Figure(
+            ByVariantName,
+            $"Violation rate per layer at sequence length {length} under each variant of the study: one colour per model, "
+            + "the default options solid and each variant dashed in its own pattern.",
+            new Chart("Layer", Metric.ViolationRate.Title, curves, LayerAxis: true));
+    }
+
+    private static Curve LayerCurve(string label, int colorIndex, MonotonicityResult result, int dash) =>
+        new(label, colorIndex, [.. Enumerable.Range(1, result.Layers.Count).Select(i => (double)i)], [.. result.Layers.Select(Metric.ViolationRate.Value)], null, Markers: false, dash);
 
     private static void CheckOneResultPerLength(IReadOnlyList<ModelSeries> models)
     {

@@ -26,9 +26,6 @@ internal sealed class LegendBox
     private const float HandleLength = 1.2f * Size;
     private const float HandleTextPad = 0.8f * Size;
 
-    /// <summary>Two dashes and a gap across the handle, so an older revision's line reads as dashed.</summary>
-    private static readonly SKPathEffect DashedHandle = SKPathEffect.CreateDash([HandleLength * 0.3f, HandleLength * 0.2f], 0);
-
     private readonly Chart chart;
     private readonly ChartFrame frame;
     private readonly IXAxis xAxis;
@@ -72,7 +69,7 @@ internal sealed class LegendBox
                 IsStroke = true,
                 StrokeWidth = FigureStyle.DataLineWidth,
                 StrokeCap = SKStrokeCap.Square,
-                PathEffect = curve.Dashed ? DashedHandle : null,
+                PathEffect = curve.Dashed ? LineDashes.Handle(curve.Dash, HandleLength) : null,
             };
             canvas.DrawLine(handleLeft, handleY, handleLeft + HandleLength, handleY, line);
             if (curve.Markers)

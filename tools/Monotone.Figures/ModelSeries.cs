@@ -9,6 +9,13 @@ namespace Monotone.Figures;
 /// </summary>
 public sealed record ModelSeries(string Label, IReadOnlyList<MonotonicityResult> Results)
 {
+    /// <summary>
+    /// The model's results under the study's named variants (docs/variants.md), in manifest order
+    /// of the variants, then ascending length; <see cref="Results"/> are the default variant's.
+    /// Empty for a study without variants, whose figures and tables show only <see cref="Results"/>.
+    /// </summary>
+    public IReadOnlyList<VariantResult> Variants { get; init; } = [];
+
     public IEnumerable<int> SequenceLengths => Results.Select(LengthOf);
 
     public MonotonicityResult? At(int sequenceLength) => Results.FirstOrDefault(r => LengthOf(r) == sequenceLength);

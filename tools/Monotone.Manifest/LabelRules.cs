@@ -19,28 +19,29 @@ internal static class LabelRules
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
 
+    /// <param name="what">What the name is, as messages call it: a model's "label", a "variant name".</param>
     /// <returns>Why <paramref name="label"/> cannot name a folder, or null when it can.</returns>
-    public static string? Problem(string label)
+    public static string? Problem(string label, string what = "label")
     {
         if (label.Length == 0)
         {
-            return "label is empty";
+            return $"{what} is empty";
         }
 
         int bad = label.AsSpan().IndexOfAnyExcept(Allowed);
         if (bad >= 0)
         {
-            return $"label '{label}' names a folder: use letters, digits, '.', '-' and '_' (not {Describe(label[bad])})";
+            return $"{what} '{label}' names a folder: use letters, digits, '.', '-' and '_' (not {Describe(label[bad])})";
         }
 
         if (label.All(c => c == '.'))
         {
-            return $"label '{label}' would name the folder itself or its parent: give the model a label";
+            return $"{what} '{label}' would name the folder itself or its parent: give {(what == "label" ? "the model a label" : "it another name")}";
         }
 
         int bytes = Encoding.UTF8.GetByteCount(label);
         return bytes > ManifestLimits.MaxLabelBytes
-            ? $"label is {bytes} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}"
+            ? $"{what} is {bytes} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}"
             : null;
     }
 

@@ -12,6 +12,9 @@ public sealed record Manifest(
 {
     public string Folder => System.IO.Path.GetDirectoryName(Path)!;
 
+    /// <summary>The named variants (docs/variants.md), in manifest order; the default variant is <see cref="Models"/> itself and is not listed.</summary>
+    public IReadOnlyList<Variant> Variants { get; init; } = [];
+
     /// <summary>The manifest's name as messages show it: relative to the current folder when inside it.</summary>
     public string DisplayPath => DisplayPaths.For(Path);
 }

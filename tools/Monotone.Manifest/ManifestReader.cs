@@ -16,7 +16,7 @@ public static partial class ManifestReader
     public const string DefaultTitle = "Attention monotonicity in ALiBi transformers";
     public const int NotebookSequenceLength = 256;
 
-    private static readonly string[] TopKeys = ["title", "authors", "introduction", "data", "sequence_lengths", "analysis", "figures", "models"];
+    private static readonly string[] TopKeys = ["title", "authors", "introduction", "data", "sequence_lengths", "analysis", "figures", "models", "variants"];
     private static readonly string[] ModelKeys = ["id", "label", "layers", "heads", "sequence_lengths", "data", "analysis"];
     private static readonly string[] DataKeys = ["source", "root", "file", "layout", "tensor", "seed"];
     private static readonly string[] AnalysisKeys = ["slopes", "epsilon", "relative_floor", "engine"];
@@ -38,7 +38,9 @@ public static partial class ManifestReader
         Block(values, root, "data", DataKeys);
         Block(values, root, "analysis", AnalysisKeys);
         var context = new Context(values, engines, environment ?? Environment.GetEnvironmentVariable, root);
-        var models = ReadModels(context);
+        var nodes = new List<YamlMappingNode>();
+        var models = ReadModels(context, nodes);
+        var variants = ReadVariants(context, models, nodes);
         var figures = ReadFigures(values, root);
         if (figures.SequenceLength is { } primary && !models.Any(m => m.Settings.SequenceLengths.Contains(primary)))
         {
@@ -53,7 +55,10 @@ public static partial class ManifestReader
                 values.Strings(root, "authors") ?? [],
                 values.String(root, "introduction")?.Trim() ?? ""),
             figures,
-            models);
+            models)
+        {
+            Variants = variants,
+        };
     }
 
     private static FigureOptions ReadFigures(YamlValues values, YamlMappingNode root)
@@ -68,7 +73,8 @@ public static partial class ManifestReader
         return new FigureOptions(values.Boolean(figures, "show_std_error") ?? false, values.Integer(figures, "sequence_length", 1));
     }
 
-    private static List<ModelEntry> ReadModels(Context context)
+    /// <param name="nodes">Receives each model's entry, in the same order, for the variants to resolve it again.</param>
+    private static List<ModelEntry> ReadModels(Context context, List<YamlMappingNode> nodes)
     {
         var values = context.Values;
         var modelsNode = YamlValues.Find(context.Root, "models")
@@ -110,7 +116,7 @@ public static partial class ManifestReader
 
             labels[key] = YamlValues.At(model);
             int? heads = values.Integer(model, "heads", 1, ManifestLimits.MaxHeads);
-            var settings = ResolveSettings(context, model, heads);
+            var settings = ResolveSettings(context, model, heads, variant: null);
             var entry = new ModelEntry(
                 id,
                 label,
@@ -124,17 +130,19 @@ public static partial class ManifestReader
             }
 
             models.Add(entry);
+            nodes.Add(model);
         }
 
         return models.Count > 0 ? models : throw values.Error(modelsNode, DiagnosticCodes.Manifest.MissingKey, "the manifest lists no models");
     }
 
-    // A model's own data/analysis blocks override the manifest's, key by key.
-    private static ModelSettings ResolveSettings(Context context, YamlMappingNode model, int? heads)
+    // A model's own data/analysis blocks override the manifest's, key by key; a variant's
+    // analysis block overrides both (docs/variants.md).
+    private static ModelSettings ResolveSettings(Context context, YamlMappingNode model, int? heads, YamlMappingNode? variant)
     {
         var values = context.Values;
         YamlMappingNode?[] data = [Block(values, model, "data", DataKeys), Block(values, context.Root, "data", DataKeys)];
-        YamlMappingNode?[] analysis = [Block(values, model, "analysis", AnalysisKeys), Block(values, context.Root, "analysis", AnalysisKeys)];
+        YamlMappingNode?[] analysis = [variant, Block(values, model, "analysis", AnalysisKeys), Block(values, context.Root, "analysis", AnalysisKeys)];
         YamlMappingNode[] levels = [model, context.Root];
 
         var (sourceText, sourceNode) = First(data, map => values.String(map, "source"), "source");

@@ -117,7 +117,7 @@ internal sealed class YamlValues(string path)
     }
 
     // A NUL (YAML's "\0" escape) ends a path at the operating system, and .NET refuses it in one.
-    private string Scalar(YamlNode node, string key) => node switch
+    public string Scalar(YamlNode node, string key) => node switch
     {
         YamlScalarNode { Value: { } value } when value.Contains('\0', StringComparison.Ordinal) =>
             throw Error(node, DiagnosticCodes.Manifest.InvalidValue, $"{key} contains a NUL character ('{value}')"),

@@ -3,7 +3,8 @@ using Monotone.Manifest;
 
 namespace Monotone.Pipeline;
 
-/// <summary>One model at one sequence length: an input, its options, and where its results go.</summary>
+/// <summary>One model at one sequence length under one variant (docs/variants.md): an input, its options, and where its results go.</summary>
+/// <param name="Model">The model, its settings resolved for <see cref="Variant"/>.</param>
 public sealed record Experiment(
     ModelEntry Model,
     int SequenceLength,
@@ -13,8 +14,17 @@ public sealed record Experiment(
 {
     public string Label => Model.Label;
 
-    /// <summary>"mpt-7b/256": unique within a manifest, stable across runs.</summary>
-    public string Key => $"{Model.Label}/{SequenceLength}";
+    /// <summary>The variant's name; <see cref="Monotone.Manifest.Variant.DefaultName"/> for the study's own options.</summary>
+    public string Variant { get; init; } = Monotone.Manifest.Variant.DefaultName;
+
+    /// <summary>Whether this is the study's own option set, whose key and folder carry no variant.</summary>
+    public bool IsDefaultVariant => Variant == Monotone.Manifest.Variant.DefaultName;
+
+    /// <summary>
+    /// "mpt-7b/256", or "mpt-7b/256@epsilon-1e-6" for a named variant: unique within a manifest,
+    /// stable across runs ('@' never occurs in a label or a variant name).
+    /// </summary>
+    public string Key => IsDefaultVariant ? $"{Model.Label}/{SequenceLength}" : $"{Model.Label}/{SequenceLength}@{Variant}";
 
     public AnalysisOptions Options => Model.Settings.Analysis;
 

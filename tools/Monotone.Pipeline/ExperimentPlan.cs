@@ -3,7 +3,10 @@ using Monotone.Manifest;
 
 namespace Monotone.Pipeline;
 
-/// <summary>Turns the manifest into experiments, in manifest order (models, then sequence lengths).</summary>
+/// <summary>
+/// Turns the manifest into experiments, in manifest order: models, then sequence lengths, then
+/// variants (the default first, then the named ones in manifest order; docs/variants.md).
+/// </summary>
 public static class ExperimentPlan
 {
     public const string ResultFileName = "monotonicity.json";
@@ -12,6 +15,9 @@ public static class ExperimentPlan
     /// <summary>experiments/ beside the manifest: the committed scientific record.</summary>
     public static string ExperimentsFolder(Manifest.Manifest manifest) => Path.Combine(manifest.Folder, "experiments");
 
+    /// <summary>The separator between a key's or folder's sequence length and its variant: "mpt-7b/256@epsilon-1e-6".</summary>
+    public const char VariantSeparator = '@';
+
     public static IReadOnlyList<Experiment> From(Manifest.Manifest manifest)
     {
         var experiments = new List<Experiment>();
@@ -19,17 +25,37 @@ public static class ExperimentPlan
         {
             foreach (int n in model.Settings.SequenceLengths.Distinct())
             {
-                string folder = Path.Combine(ExperimentsFolder(manifest), model.Label, n.ToString(CultureInfo.InvariantCulture));
-                experiments.Add(new Experiment(
-                    model,
-                    n,
-                    InputFor(manifest, model, n),
-                    Path.Combine(folder, ResultFileName),
-                    Path.Combine(folder, CsvFileName)));
+                var input = InputFor(manifest, model, n);
+                experiments.Add(At(manifest, model, n, input, null));
+
+                // A named variant's folder sits beside the default's (256@name next to 256), so no
+                // result folder lies inside another and no folder name is reserved.
+                foreach (var variant in manifest.Variants)
+                {
+                    if (variant.Models.FirstOrDefault(m => m.Label == model.Label) is { } resolved)
+                    {
+                        experiments.Add(At(manifest, resolved, n, input, variant.Name) with { Variant = variant.Name });
+                    }
+                }
             }
         }
 
         return experiments;
+    }
+
+    /// <summary>The variant an experiment's key ("mpt-7b/256@epsilon-1e-6") or folder names: after '@', or <c>default</c>.</summary>
+    public static string VariantOf(string key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        int at = key.LastIndexOf(VariantSeparator);
+        return at < 0 ? Manifest.Variant.DefaultName : key[(at + 1)..];
+    }
+
+    private static Experiment At(Manifest.Manifest manifest, ModelEntry model, int n, ExperimentInput input, string? variant)
+    {
+        string length = n.ToString(CultureInfo.InvariantCulture);
+        string folder = Path.Combine(ExperimentsFolder(manifest), model.Label, variant is null ? length : $"{length}{VariantSeparator}{variant}");
+        return new Experiment(model, n, input, Path.Combine(folder, ResultFileName), Path.Combine(folder, CsvFileName));
     }
 
     private static ExperimentInput InputFor(Manifest.Manifest manifest, ModelEntry model, int n)
@@ -51,8 +77,10 @@ public static class ExperimentPlan
     }
 
     /// <summary>
-    /// Keeps the experiments named by model label ("mpt-7b") or by key ("mpt-7b/256");
-    /// a name that matches nothing is a <see cref="UsageException"/>.
+    /// Keeps the experiments named by model label ("mpt-7b", every length and variant), by key
+    /// ("mpt-7b/256", "mpt-7b/256@epsilon-1e-6"), by variant ("@epsilon-1e-6": every model
+    /// of it; "@default": the study's own options) or by model and variant
+    /// ("mpt-7b@epsilon-1e-6"); a name that matches nothing is a <see cref="UsageException"/>.
     /// </summary>
     public static IReadOnlyList<Experiment> Only(IReadOnlyList<Experiment> experiments, IReadOnlyCollection<string> names)
     {
@@ -61,7 +89,10 @@ public static class ExperimentPlan
             return experiments;
         }
 
-        static bool Matches(Experiment e, string name) => e.Label == name || e.Key == name;
+        static bool Matches(Experiment e, string name) =>
+            e.Label == name || e.Key == name
+            || (name.IndexOf(VariantSeparator, StringComparison.Ordinal) is int at && at >= 0
+                && (at == 0 || name[..at] == e.Label) && name[(at + 1)..] == e.Variant);
         var unknown = names.Where(name => !experiments.Any(e => Matches(e, name))).ToList();
         return unknown.Count == 0
             ? [.. experiments.Where(e => names.Any(name => Matches(e, name)))]

@@ -6,7 +6,8 @@ namespace Monotone.Pipeline;
 
 /// <summary>
 /// experiments/results.csv (docs/results-table.md): every experiment's per-layer statistics in one
-/// table for pandas or R, one row per model, sequence length and layer, in manifest order. It is
+/// table for pandas or R, one row per model, sequence length, variant and layer, in manifest order
+/// (a model's lengths, each length's default variant first, then the named ones; docs/variants.md). It is
 /// derived from the result files alone, like each experiment's monotonicity.csv, so it is part of
 /// the analysis stage: written after every run, fresh when its bytes equal a render of the results.
 /// </summary>
@@ -14,8 +15,8 @@ public static class ResultsTable
 {
     public const string FileName = "results.csv";
 
-    /// <summary>The columns: the model and its input, then <see cref="ResultCsv.Header"/>'s per-layer statistics.</summary>
-    public const string Header = "label,model_id,sequence_length," + ResultCsv.Header + ",input_format,input_fingerprint";
+    /// <summary>The columns: the model, its length and variant (<c>default</c> for the study's own options) and its input, then <see cref="ResultCsv.Header"/>'s per-layer statistics.</summary>
+    public const string Header = "label,model_id,sequence_length,variant," + ResultCsv.Header + ",input_format,input_fingerprint";
 
     /// <summary>The reason for a table that is not on disk.</summary>
     public const string Missing = "missing";
@@ -64,7 +65,7 @@ public static class ResultsTable
         var text = new StringBuilder(Header).Append('\n');
         foreach (var (experiment, result) in results)
         {
-            string[] model = [Quote(experiment.Label), Quote(experiment.Model.Id), experiment.SequenceLength.ToString(System.Globalization.CultureInfo.InvariantCulture)];
+            string[] model = [Quote(experiment.Label), Quote(experiment.Model.Id), experiment.SequenceLength.ToString(System.Globalization.CultureInfo.InvariantCulture), experiment.Variant];
             string[] input = [Quote(result.Input.Format), Quote(result.Input.Fingerprint)];
             foreach (var layer in result.Layers)
             {

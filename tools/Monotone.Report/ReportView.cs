@@ -10,6 +10,7 @@ internal sealed record ReportView(
     string Generator,
     bool AnySynthetic,
     IReadOnlyList<SummaryView> Summary,
+    IReadOnlyList<VariantTableView> Variants,
     IReadOnlyList<FigureGroupView> FigureGroups,
     IReadOnlyList<LayerTableView> LayerTables,
     IReadOnlyList<ProvenanceView> Provenance,
@@ -17,6 +18,11 @@ internal sealed record ReportView(
     int StaleCount);
 
 internal sealed record SummaryView(string Model, string Layers, string Heads, string SequenceLength, string MeanRate, string MaxRate, string MaxLayer);
+
+/// <summary>A model's rows of the Variants table (docs/variants.md), as the appendix's.</summary>
+internal sealed record VariantTableView(string Heading, IReadOnlyList<VariantRowView> Rows);
+
+internal sealed record VariantRowView(string Variant, string SequenceLength, string Options, string Violations, string MeanRate, string Difference);
 
 internal sealed record FigureGroupView(string Heading, IReadOnlyList<FigureView> Figures);
 

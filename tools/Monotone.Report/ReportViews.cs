@@ -20,6 +20,7 @@ internal static class ReportViews
             $"Monotone {ToolVersion.Current}",
             rows.Any(r => r.Synthetic),
             [.. rows.Select(Summary)],
+            [.. VariantRow.For(models).Select(t => new VariantTableView(t.Rows[0].Model, [.. t.Rows.Select(Variant)]))],
             FigureGroups(models, settings, figures),
             [.. rows.Select(LayerTable)],
             [.. rows.Select(r => Provenance(r, metadata))],
@@ -31,9 +32,14 @@ internal static class ReportViews
         Label(r), Numbers.Plain(r.Layers), Numbers.Plain(r.Heads), Numbers.Plain(r.SequenceLength),
         Numbers.Rate(r.MeanRate), Numbers.Rate(r.MaxRate), Numbers.Plain(r.MaxLayer));
 
+    private static VariantRowView Variant(VariantRow r) => new(
+        r.Variant, Numbers.Plain(r.SequenceLength), r.Options.Length == 0 ? "–" : r.Options, Numbers.Integer(r.Violations),
+        Numbers.Rate(r.MeanRate), r.Difference is { } d ? Numbers.Difference(d) : "–");
+
     /// <summary>
     /// The figures as <see cref="FigureSet.Plan"/> orders them: the three per-layer figures of
-    /// each length (the primary length first, then the others ascending), then the one across lengths.
+    /// each length (the primary length first, then the others ascending), then the one across
+    /// lengths, then the one across variants.
     /// </summary>
     private static List<FigureGroupView> FigureGroups(IReadOnlyList<ModelSeries> models, FigureSettings settings, IReadOnlyList<Figure> figures)
     {
@@ -44,13 +50,19 @@ internal static class ReportViews
 
         int primary = FigureSet.PrimaryLength(models, settings);
         int[] lengths = [primary, .. models.SelectMany(m => m.SequenceLengths).Distinct().Where(l => l != primary).Order()];
-        var inline = figures.Select((f, i) => new FigureView(f.Name, f.Caption, ReportPage.InlineSvg(FigureFiles.Svg(f), i + 1))).ToArray();
+        var all = figures.Select((f, i) => new FigureView(f.Name, f.Caption, ReportPage.InlineSvg(FigureFiles.Svg(f), i + 1))).ToArray();
+        var inline = all.Where(f => f.Name != FigureSet.ByVariantName).ToArray();
         // With several lengths the last figure is the one across lengths (FigureSet.ByLengthName).
         int perLength = (inline.Length - (lengths.Length > 1 ? 1 : 0)) / lengths.Length;
         var groups = lengths.Select((length, i) => new FigureGroupView($"Sequence length {length}", inline[(i * perLength)..((i + 1) * perLength)])).ToList();
         if (inline.Length > lengths.Length * perLength)
         {
             groups.Add(new FigureGroupView("Across sequence lengths", inline[(lengths.Length * perLength)..]));
+        }
+
+        if (all.Length > inline.Length)
+        {
+            groups.Add(new FigureGroupView("Across variants", [.. all.Where(f => f.Name == FigureSet.ByVariantName)]));
         }
 
         return groups;

@@ -27,7 +27,9 @@ internal static class MonotoneCli
     public static int Run(IReadOnlyList<string> args, ToolConsole console)
     {
         var root = Commands(console);
-        var parse = root.Parse(args);
+        // No response files: "@NAME" names a variant (--only @epsilon-1e-6, docs/variants.md),
+        // which System.CommandLine would otherwise read as a file of arguments.
+        var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
 
         // A completion request ([suggest:N], docs/cli.md) is a half-typed command line: its
         // parse errors are expected, and the answer is the list of completions.

@@ -12,7 +12,7 @@ namespace Monotone.Tests.Pipeline;
 public sealed class ResultsTableTests
 {
     private const string Header =
-        "label,model_id,sequence_length,layer,combinations,violations_count,total_absolute_error,total_relative_error,violation_rate,absolute_error,absolute_error_std,relative_error,relative_error_std,input_format,input_fingerprint";
+        "label,model_id,sequence_length,variant,layer,combinations,violations_count,total_absolute_error,total_relative_error,violation_rate,absolute_error,absolute_error_std,relative_error,relative_error_std,input_format,input_fingerprint";
 
     private static string TablePath(SampleStudy study) => Path.Combine(study.Folder, "experiments", "results.csv");
 
@@ -38,7 +38,7 @@ public sealed class ResultsTableTests
         var rows = lines[1..^1].Select(l => l.Split(',')).ToList();
         Assert.Equal(
             ["beta/16/1", "beta/16/2", "beta/8/1", "beta/8/2", "alpha/16/1", "alpha/16/2", "alpha/16/3", "alpha/8/1", "alpha/8/2", "alpha/8/3"],
-            rows.Select(r => $"{r[0]}/{r[2]}/{r[3]}"));
+            rows.Select(r => $"{r[0]}/{r[2]}/{r[4]}"));
         foreach (var (label, id, n) in new[] { ("beta", "org/beta", 16), ("beta", "org/beta", 8), ("alpha", "org/alpha", 16), ("alpha", "org/alpha", 8) })
         {
             var result = ResultJson.Read(study.Result(label, n));
@@ -47,17 +47,18 @@ public sealed class ResultsTableTests
             foreach (var (row, layer) in mine.Zip(result.Layers))
             {
                 Assert.Equal(id, row[1]);
-                Assert.Equal(layer.Layer, int.Parse(row[3], CultureInfo.InvariantCulture));
-                Assert.Equal(layer.Combinations, long.Parse(row[4], CultureInfo.InvariantCulture));
-                Assert.Equal(layer.ViolationsCount, long.Parse(row[5], CultureInfo.InvariantCulture));
+                Assert.Equal("default", row[3]);
+                Assert.Equal(layer.Layer, int.Parse(row[4], CultureInfo.InvariantCulture));
+                Assert.Equal(layer.Combinations, long.Parse(row[5], CultureInfo.InvariantCulture));
+                Assert.Equal(layer.ViolationsCount, long.Parse(row[6], CultureInfo.InvariantCulture));
 
                 // Round-trippable: the floats read back bit for bit.
-                double[] floats = [.. row[6..13].Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
+                double[] floats = [.. row[7..14].Select(f => double.Parse(f, CultureInfo.InvariantCulture))];
                 Assert.Equal(
                     [layer.TotalAbsoluteError, layer.TotalRelativeError, layer.ViolationRate, layer.AbsoluteError, layer.AbsoluteErrorStd, layer.RelativeError, layer.RelativeErrorStd],
                     floats);
-                Assert.Equal(result.Input.Format, row[13]);
-                Assert.Equal(result.Input.Fingerprint, row[14]);
+                Assert.Equal(result.Input.Format, row[14]);
+                Assert.Equal(result.Input.Fingerprint, row[15]);
             }
         }
 
@@ -186,6 +187,6 @@ public sealed class ResultsTableTests
         var run = study.Tool("run");
 
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.StartsWith("alpha,\"org/a,\"\"b\"\"\",8,1,", File.ReadAllLines(TablePath(study))[1], StringComparison.Ordinal);
+        Assert.StartsWith("alpha,\"org/a,\"\"b\"\"\",8,default,1,", File.ReadAllLines(TablePath(study))[1], StringComparison.Ordinal);
     }
 }

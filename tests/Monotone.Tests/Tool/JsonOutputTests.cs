@@ -23,7 +23,7 @@ public class JsonOutputTests
         Assert.Equal(["schema", "experiments", "summary"], Names(root));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         var alpha = root.GetProperty("experiments")[0];
-        Assert.Equal(["key", "label", "sequence_length", "outcome", "result"], Names(alpha));
+        Assert.Equal(["key", "label", "sequence_length", "variant", "outcome", "result"], Names(alpha));
         Assert.Equal("alpha/16", alpha.GetProperty("key").GetString());
         Assert.Equal("alpha", alpha.GetProperty("label").GetString());
         Assert.Equal(16, alpha.GetProperty("sequence_length").GetInt32());
@@ -61,7 +61,7 @@ public class JsonOutputTests
         Assert.Equal(["schema", "rtol", "atol", "passed", "experiments", "stale_paper_files", "summary"], Names(root));
         Assert.True(root.GetProperty("passed").GetBoolean());
         var alpha = root.GetProperty("experiments")[0];
-        Assert.Equal(["key", "outcome", "problem", "input", "differences"], Names(alpha));
+        Assert.Equal(["key", "variant", "outcome", "problem", "input", "differences"], Names(alpha));
         Assert.Equal("reproduced", alpha.GetProperty("outcome").GetString());
         Assert.Equal(JsonValueKind.Null, alpha.GetProperty("input").ValueKind);
         Assert.Empty(root.GetProperty("stale_paper_files").EnumerateArray());
@@ -111,7 +111,7 @@ public class JsonOutputTests
         Assert.Equal(0, code);
         var alpha = Parse(output).GetProperty("experiments")[0];
         Assert.Equal(
-            ["experiment", "label", "sequence_length", "fresh", "kept", "input_present", "reasons", "input_fingerprint", "fingerprint_origin", "result"],
+            ["experiment", "label", "sequence_length", "variant", "fresh", "kept", "input_present", "reasons", "input_fingerprint", "fingerprint_origin", "result"],
             Names(alpha));
         Assert.Contains("option epsilon changed: 1E-10 -> 1E-06", alpha.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         Assert.Contains("1E-10 -> 1E-06", output, StringComparison.Ordinal);

@@ -12,7 +12,7 @@ internal sealed class RunCommand
 
     private readonly Option<string[]> only = SharedOptions.Several<string>(
         "--only",
-        "Run only these models (label) or experiments (label/sequence_length)");
+        "Run only these models (label), experiments (label/sequence_length, label/sequence_length@variant) or variants (@variant, label@variant)");
 
     private readonly Option<bool> force = SharedOptions.Flag("--force", "Analyse even the experiments whose results are fresh");
 

@@ -1,3 +1,4 @@
+using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.Tool.Json;
 
@@ -18,7 +19,7 @@ internal static class DiffJson
             new Side(newer.Revision, newer.Commit),
             comparison.Relative,
             comparison.Absolute,
-            [.. diffs.Select(d => new Experiment(d.Key, d.Status, [.. d.Changes.Select(c => new Change(c.Layer == 0 ? null : c.Layer, c.Field, c.Expected, c.Actual))]))],
+            [.. diffs.Select(d => new Experiment(d.Key, ExperimentPlan.VariantOf(d.Key), d.Status, [.. d.Changes.Select(c => new Change(c.Layer == 0 ? null : c.Layer, c.Field, c.Expected, c.Actual))]))],
             new Summary(Count(DiffStatus.Added), Count(DiffStatus.Removed), Count(DiffStatus.Changed), Count(DiffStatus.Unchanged)));
         ToolJson.Write(writer, document, ToolJsonContext.Default.DiffDocument);
 
@@ -30,7 +31,9 @@ internal static class DiffJson
     // Both null: the working tree.
     internal sealed record Side(string? Revision, string? Commit);
 
-    internal sealed record Experiment(string Key, DiffStatus Status, IReadOnlyList<Change> Changes);
+    // Variant: from the key's folder name ("mpt-7b/256@epsilon-1e-6"), "default" without '@'
+    // (docs/variants.md), so an experiment only one revision's manifest knows still has one.
+    internal sealed record Experiment(string Key, string Variant, DiffStatus Status, IReadOnlyList<Change> Changes);
 
     // Layer null: the result as a whole (its number of layers).
     internal sealed record Change(int? Layer, string Field, double Old, double New);

@@ -56,10 +56,11 @@ internal static class DiffPlots
         return [.. files.Select(file => file.Write())];
     }
 
-    /// <summary>One series per model, in manifest order, with the results this side has.</summary>
+    /// <summary>One series per model, in manifest order, with the default variant's results this side has (the paper's figures show no other).</summary>
     private static List<ModelSeries> Models(ResultSnapshot side, IReadOnlyList<(Experiment Experiment, string Key)> experiments) =>
     [
         .. experiments
+            .Where(e => e.Experiment.IsDefaultVariant)
             .GroupBy(e => e.Experiment.Model)
             .Select(model => new ModelSeries(
                 model.Key.Label,

@@ -15,6 +15,7 @@ internal static class RunJson
             e.Key,
             e.Label,
             e.SequenceLength,
+            e.Variant,
             analysed.Contains(e) ? RunOutcome.Analysed : kept.Contains(e) ? RunOutcome.Kept : failed.Contains(e) ? RunOutcome.Failed : RunOutcome.Fresh,
             Path.GetRelativePath(manifest.Folder, e.ResultPath))).ToList();
         var document = new Document(
@@ -29,7 +30,8 @@ internal static class RunJson
     internal sealed record Document(int Schema, IReadOnlyList<RunExperiment> Experiments, RunCounts Summary);
 
     /// <param name="Result">The result file, relative to the manifest's folder.</param>
-    internal sealed record RunExperiment(string Key, string Label, int SequenceLength, RunOutcome Outcome, string Result);
+    /// <param name="Variant">The variant's name, <c>default</c> for the study's own options (docs/variants.md).</param>
+    internal sealed record RunExperiment(string Key, string Label, int SequenceLength, string Variant, RunOutcome Outcome, string Result);
 
     internal sealed record RunCounts(int Analysed, int Fresh, int Kept, int Failed);
 }

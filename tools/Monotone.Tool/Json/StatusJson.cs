@@ -18,6 +18,7 @@ internal static class StatusJson
                         s.Experiment.Key,
                         s.Experiment.Label,
                         s.Experiment.SequenceLength,
+                        s.Experiment.Variant,
                         s.UpToDate && !s.Kept,
                         s.Kept && s.UpToDate,
                         !s.InputAbsent,
@@ -35,11 +36,13 @@ internal static class StatusJson
 
     internal sealed record Document(int Schema, IReadOnlyList<Entry> Experiments, IReadOnlyList<Stage> Stages, Table Table);
 
+    /// <param name="Variant">The variant's name, <c>default</c> for the study's own options (docs/variants.md).</param>
     /// <param name="FingerprintOrigin">Where the fingerprint came from, lower case (<see cref="Pipeline.FingerprintOrigin"/>); null with <paramref name="InputFingerprint"/>.</param>
     internal sealed record Entry(
         string Experiment,
         string Label,
         int SequenceLength,
+        string Variant,
         bool Fresh,
         bool Kept,
         bool InputPresent,

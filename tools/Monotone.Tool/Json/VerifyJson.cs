@@ -32,13 +32,14 @@ internal static class VerifyJson
         [
             .. report.Planned.Select(e =>
                 checks.TryGetValue(e, out var check) ? Recomputed(check)
-                : unrepairable.TryGetValue(e, out var status) ? new VerifiedExperiment(e.Key, VerifyOutcome.Unverifiable, string.Join("; ", status.Reasons), null, [])
-                : new VerifiedExperiment(e.Key, VerifyOutcome.Kept, null, null, [])),
+                : unrepairable.TryGetValue(e, out var status) ? new VerifiedExperiment(e.Key, e.Variant, VerifyOutcome.Unverifiable, string.Join("; ", status.Reasons), null, [])
+                : new VerifiedExperiment(e.Key, e.Variant, VerifyOutcome.Kept, null, null, [])),
         ];
     }
 
     private static VerifiedExperiment Recomputed(ExperimentCheck check) => new(
         check.Experiment.Key,
+        check.Experiment.Variant,
         check.Reproduces ? VerifyOutcome.Reproduced : VerifyOutcome.Differs,
         check.Unreadable,
         check.Unreadable is null && check.InputChanged ? new InputChange(check.CommittedInput!, check.RecomputedInput!) : null,
@@ -55,7 +56,8 @@ internal static class VerifyJson
 
     /// <param name="Problem">Why the committed result cannot be read (then it <see cref="VerifyOutcome.Differs"/>); null otherwise.</param>
     /// <param name="Input">The input fingerprints, when the committed one is not the recomputed one; null otherwise.</param>
-    internal sealed record VerifiedExperiment(string Key, VerifyOutcome Outcome, string? Problem, InputChange? Input, IReadOnlyList<VerifyDifference> Differences);
+    /// <param name="Variant">The variant's name, <c>default</c> for the study's own options (docs/variants.md).</param>
+    internal sealed record VerifiedExperiment(string Key, string Variant, VerifyOutcome Outcome, string? Problem, InputChange? Input, IReadOnlyList<VerifyDifference> Differences);
 
     internal sealed record InputChange(string Committed, string Recomputed);
 

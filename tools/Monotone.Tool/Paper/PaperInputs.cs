@@ -18,14 +18,27 @@ internal sealed record PaperInputs(IReadOnlyList<ModelSeries> Models, FigureSett
 
     public string ReportPath => Path.Combine(PaperFolder, "report.html");
 
-    /// <summary>Reads every experiment's result, in manifest order; a missing one is bad input.</summary>
+    /// <summary>
+    /// Reads every experiment's result, in manifest order; a missing one is bad input. Each model's
+    /// series holds its default variant's results, and its named variants' beside them
+    /// (docs/variants.md), which only the by-variant figure and the Variants section show.
+    /// </summary>
     public static PaperInputs Load(Manifest.Manifest manifest)
     {
         var history = GitHistory.Open(manifest.Folder);
         var read = ExperimentPlan.From(manifest).Select(e => (Experiment: e, Result: Read(e))).ToList();
+        var variantIndex = manifest.Variants.Select((v, i) => (v.Name, Index: i + 1)).ToDictionary(v => v.Name, v => v.Index, StringComparer.Ordinal);
         var models = read
-            .GroupBy(r => r.Experiment.Model)
-            .Select(group => new ModelSeries(group.Key.Label, [.. group.Select(r => r.Result)]))
+            .GroupBy(r => r.Experiment.Label)
+            .Select(group => new ModelSeries(group.Key, [.. group.Where(r => r.Experiment.IsDefaultVariant).Select(r => r.Result)])
+            {
+                Variants =
+                [
+                    .. group.Where(r => !r.Experiment.IsDefaultVariant)
+                        .OrderBy(r => variantIndex[r.Experiment.Variant])
+                        .Select(r => new VariantResult(r.Experiment.Variant, variantIndex[r.Experiment.Variant], r.Result)),
+                ],
+            })
             .ToList();
         var metadata = new AppendixMetadata(manifest.Document.Title, manifest.Document.Authors, manifest.Document.Introduction)
         {
