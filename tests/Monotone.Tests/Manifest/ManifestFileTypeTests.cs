@@ -1,6 +1,5 @@
-using System.Diagnostics;
-using Monotone.Tests.Support;
 using Monotone.Tests.TensorInput;
+using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Manifest;
 
@@ -11,12 +10,7 @@ public sealed class ManifestFileTypeTests
     public void A_fifo_given_as_the_manifest_is_refused_without_blocking_status_or_repro()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("experiments.yaml");
-        using (var mkfifo = Process.Start("mkfifo", [path]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        string path = folder.Fifo("experiments.yaml");
 
         // Opening a FIFO for reading blocks until a writer comes; RunBounded fails the test if it hangs.
         foreach (string command in (string[])["status", "repro"])

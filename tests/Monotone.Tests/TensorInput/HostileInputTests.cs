@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.IO.Pipes;
 using Monotone.Core;
 using Monotone.Engine;
@@ -181,12 +180,7 @@ public class HostileInputTests
     public void A_fifo_is_refused_without_opening_it()
     {
         using var folder = new TemporaryFolder();
-        string path = folder.File("fifo.pt");
-        using (var mkfifo = Process.Start("mkfifo", [path]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        string path = folder.Fifo("fifo.pt");
 
 
         // Opening a FIFO for reading blocks until a writer comes; RunBounded fails the test if it hangs.
@@ -202,11 +196,7 @@ public class HostileInputTests
         using var study = new SampleStudy(Monotone.Tests.Pipeline.FileInputTests.Manifest("data"));
         string path = Path.Combine(study.Folder, "data", "org_model", "12", "attention_probs_mean.pt");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (var mkfifo = Process.Start("mkfifo", [path]))
-        {
-            mkfifo.WaitForExit();
-            Assert.Equal(0, mkfifo.ExitCode);
-        }
+        TemporaryFolder.MakeFifo(path);
 
         // Hashing a FIFO blocks until a writer comes; RunBounded fails the test if it hangs.
         var status = ToolRunner.RunBounded("status", "--manifest", study.ManifestPath);

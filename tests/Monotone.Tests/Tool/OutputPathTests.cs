@@ -82,7 +82,7 @@ public class OutputPathTests
         using var folder = new TemporaryFolder();
         Directory.CreateDirectory(folder.File("folder"));
         File.WriteAllText(folder.File("file"), "keep");
-        Assert.Equal(0, Immutable.Run("mkfifo", folder.File("fifo")));
+        folder.Fifo("fifo");
         var before = Directory.GetFileSystemEntries(folder.Path).Order().ToList();
 
         var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File(name));
