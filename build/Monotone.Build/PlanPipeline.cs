@@ -1,10 +1,6 @@
 using Microsoft.Build.Framework;
-using Microsoft.Build.Utilities;
-using Monotone.Core;
-using Monotone.Manifest;
 using Monotone.Pipeline;
 using Monotone.Results;
-using Monotone.TensorInput;
 
 namespace Monotone.Build;
 
@@ -15,11 +11,8 @@ namespace Monotone.Build;
 /// <see cref="StageChecker"/>), the same code `dotnet monotone status` and `repro` use; this task
 /// only translates it into properties, so a build with nothing stale never starts the tool.
 /// </summary>
-public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
+public sealed class PlanPipeline : ManifestTask
 {
-    [Required]
-    public string Manifest { get; set; } = "";
-
     /// <summary>The folder of the dotnet-monotone.dll the build runs; empty when the tool comes from the tool manifest.</summary>
     public string ToolFolder { get; set; } = "";
 
@@ -44,44 +37,9 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
     [Output]
     public bool AppendixStale { get; private set; }
 
-    /// <remarks>
-    /// This task runs in a task host (TaskHostFactory); a process that dies there leaves the
-    /// build waiting with no output. So every failure the plan can meet becomes an error line,
-    /// and the manifest's nesting is bounded before anything recursive reads it
-    /// (<see cref="ManifestLimits.MaxDepth"/>).
-    /// </remarks>
-    public override bool Execute()
+    // Engine names are checked by the tool, which knows every engine.
+    protected override void Run(Manifest.Manifest manifest)
     {
-        try
-        {
-            return Plan();
-        }
-        catch (ManifestException e)
-        {
-            Log.LogError(null, e.Code, null, e.FilePath, e.Location.Line, e.Location.Column, 0, 0, "{0}", e.Problem);
-            return false;
-        }
-        catch (OutputFileException e)
-        {
-            Log.LogError(null, e.Code, null, e.Path, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Problem));
-            return false;
-        }
-        catch (BadInputException e)
-        {
-            Log.LogError(null, e.Code, null, e.Path, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Problem));
-            return false;
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or NotSupportedException or OutOfMemoryException or UsageException)
-        {
-            Log.LogError(null, DiagnosticCodes.Build.PlanFailed, null, Manifest, 0, 0, 0, 0, "{0}", DiagnosticText.Escape(e.Message));
-            return false;
-        }
-    }
-
-    private bool Plan()
-    {
-        // Engine names are checked by the tool, which knows every engine.
-        var manifest = ManifestReader.Read(Manifest, []);
         var checker = new StatusChecker(manifest);
         foreach (var experiment in ExperimentPlan.From(manifest))
         {
@@ -115,7 +73,5 @@ public sealed class PlanPipeline : Microsoft.Build.Utilities.Task
             FiguresStale |= stage == StageKind.Figures && !status.Fresh;
             AppendixStale |= stage != StageKind.Figures && !status.Fresh;
         }
-
-        return !Log.HasLoggedErrors;
     }
 }
