@@ -1,5 +1,6 @@
 using System.Globalization;
 using Monotone.Manifest;
+using Monotone.Results;
 
 namespace Monotone.Pipeline;
 
@@ -9,9 +10,6 @@ namespace Monotone.Pipeline;
 /// </summary>
 public static class ExperimentPlan
 {
-    public const string ResultFileName = "monotonicity.json";
-    public const string CsvFileName = "monotonicity.csv";
-
     /// <summary>experiments/ beside the manifest: the committed scientific record.</summary>
     public static string ExperimentsFolder(Manifest.Manifest manifest) => Path.Combine(manifest.Folder, "experiments");
 
@@ -55,7 +53,7 @@ public static class ExperimentPlan
     {
         string length = n.ToString(CultureInfo.InvariantCulture);
         string folder = Path.Combine(ExperimentsFolder(manifest), model.Label, variant is null ? length : $"{length}{VariantSeparator}{variant}");
-        return new Experiment(model, n, input, Path.Combine(folder, ResultFileName), Path.Combine(folder, CsvFileName));
+        return new Experiment(model, n, input, Path.Combine(folder, ResultJson.FileName), Path.Combine(folder, ResultCsv.FileName));
     }
 
     private static ExperimentInput InputFor(Manifest.Manifest manifest, ModelEntry model, int n)

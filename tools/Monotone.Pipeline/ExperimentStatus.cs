@@ -90,9 +90,9 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         }
 
         // As the result: no regular file there (a directory in its place, say) is no CSV.
-        return !File.Exists(experiment.CsvPath) ? $"{ExperimentPlan.CsvFileName} missing"
+        return !File.Exists(experiment.CsvPath) ? $"{ResultCsv.FileName} missing"
             : File.ReadAllBytes(experiment.CsvPath).AsSpan().SequenceEqual(ResultCsv.ToBytes(result)) ? null
-            : $"{ExperimentPlan.CsvFileName} differs from {ExperimentPlan.ResultFileName} (damaged or edited; run writes it again without analysis)";
+            : $"{ResultCsv.FileName} differs from {ResultJson.FileName} (damaged or edited; run writes it again without analysis)";
     }
 
     private static void Changed(List<string> reasons, string what, string was, string now)

@@ -7,6 +7,9 @@ namespace Monotone.Results;
 /// <summary>The per-layer table of a result as CSV, for spreadsheets and pandas.</summary>
 public static class ResultCsv
 {
+    /// <summary>The table's name, beside the result file it renders.</summary>
+    public const string FileName = "monotonicity.csv";
+
     public const string Header =
         "layer,combinations,violations_count,total_absolute_error,total_relative_error,violation_rate,absolute_error,absolute_error_std,relative_error,relative_error_std";
 

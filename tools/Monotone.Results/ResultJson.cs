@@ -6,6 +6,9 @@ namespace Monotone.Results;
 /// <summary>Reads and writes result files (docs/design.md §4) through <see cref="ResultJsonContext"/>. Doubles are written in shortest round-trip form.</summary>
 public static class ResultJson
 {
+    /// <summary>The result file's name in its experiment's folder.</summary>
+    public const string FileName = "monotonicity.json";
+
     public static byte[] ToBytes(MonotonicityResult result)
     {
         byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonContext.Default.MonotonicityResult);

@@ -23,7 +23,7 @@ public sealed class VariantTests
         """;
 
     private static string VariantResult(SampleStudy study, string label, int n, string variant) =>
-        Path.Combine(study.Folder, "experiments", label, $"{n.ToString(CultureInfo.InvariantCulture)}@{variant}", ExperimentPlan.ResultFileName);
+        Path.Combine(study.Folder, "experiments", label, $"{n.ToString(CultureInfo.InvariantCulture)}@{variant}", ResultJson.FileName);
 
     [Fact]
     public void Keys_and_folders_keep_the_defaults_and_put_each_variant_beside_it()

@@ -1,4 +1,5 @@
 using System.Text;
+using Monotone.Results;
 
 namespace Monotone.Tool.Diff;
 
@@ -53,7 +54,7 @@ internal sealed class CommitResults : ResultSnapshot
 
     public override IReadOnlyCollection<string> Keys => blobs.Keys;
 
-    protected override string Origin(string key) => $"{Revision}:{experiments}/{key}/{Monotone.Pipeline.ExperimentPlan.ResultFileName}";
+    protected override string Origin(string key) => $"{Revision}:{experiments}/{key}/{ResultJson.FileName}";
 
     protected override byte[] Bytes(string key)
     {

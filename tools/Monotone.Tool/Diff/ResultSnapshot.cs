@@ -48,7 +48,7 @@ internal abstract class ResultSnapshot
     /// <summary>The key of a result file at <paramref name="relative"/>, a path under experiments/ with <c>/</c> separators; null for any other file.</summary>
     protected static string? KeyOf(string relative)
     {
-        string suffix = "/" + Monotone.Pipeline.ExperimentPlan.ResultFileName;
+        string suffix = "/" + ResultJson.FileName;
         return relative.EndsWith(suffix, StringComparison.Ordinal) && relative.Length > suffix.Length
             ? relative[..^suffix.Length]
             : null;

@@ -1,4 +1,5 @@
 using Monotone.Pipeline;
+using Monotone.Results;
 
 namespace Monotone.Tool.Diff;
 
@@ -17,7 +18,7 @@ internal sealed class WorkingTreeResults : ResultSnapshot
             return;
         }
 
-        foreach (string file in Directory.EnumerateFiles(folder, ExperimentPlan.ResultFileName, SearchOption.AllDirectories))
+        foreach (string file in Directory.EnumerateFiles(folder, ResultJson.FileName, SearchOption.AllDirectories))
         {
             string relative = Path.GetRelativePath(folder, file).Replace(Path.DirectorySeparatorChar, '/');
             if (KeyOf(relative) is string key)
