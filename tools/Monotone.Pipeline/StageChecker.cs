@@ -20,7 +20,12 @@ public sealed class StageChecker(Manifest.Manifest manifest, string? code)
 
     /// <summary>What the stage would record now; null while a result is missing.</summary>
     public SortedDictionary<string, string>? Inputs(StageKind stage) =>
-        experiments.Any(e => !File.Exists(e.ResultPath)) ? null : StageInputs.Of(stage, manifest, experiments, code ?? "unknown");
+        Shown(stage).Any(e => !File.Exists(e.ResultPath)) ? null : StageInputs.Of(stage, manifest, Shown(stage), code ?? "unknown");
+
+    // The experiments whose results the stage prints: the LaTeX (summary table, macros) shows the
+    // default variant only, so a named variant's result neither waits nor redoes it.
+    private IReadOnlyList<Experiment> Shown(StageKind stage) =>
+        stage == StageKind.Latex ? [.. experiments.Where(e => e.IsDefaultVariant)] : experiments;
 
     public StageStatus Status(StageKind stage) => Status(stage, []);
 
@@ -32,7 +37,7 @@ public sealed class StageChecker(Manifest.Manifest manifest, string? code)
     public StageStatus Status(StageKind stage, IReadOnlyCollection<string> waiting)
     {
         var reasons = new List<string>();
-        var keys = experiments.Where(e => waiting.Contains(e.Key) || !File.Exists(e.ResultPath)).Select(e => e.Key).ToList();
+        var keys = Shown(stage).Where(e => waiting.Contains(e.Key) || !File.Exists(e.ResultPath)).Select(e => e.Key).ToList();
         if (keys.Count > 0)
         {
             return new StageStatus(stage, [StageStatus.Waiting(keys)]) { WaitsFor = keys };
@@ -44,7 +49,7 @@ public sealed class StageChecker(Manifest.Manifest manifest, string? code)
             return new StageStatus(stage, reasons);
         }
 
-        var now = StageInputs.Of(stage, manifest, experiments, code ?? made.Inputs.GetValueOrDefault("code", ""));
+        var now = StageInputs.Of(stage, manifest, Shown(stage), code ?? made.Inputs.GetValueOrDefault("code", ""));
         foreach (string name in made.Inputs.Keys.Union(now.Keys).Order(StringComparer.Ordinal))
         {
             string? was = made.Inputs.GetValueOrDefault(name);

@@ -43,6 +43,18 @@ public sealed class ReproTests
     }
 
     [Fact]
+    public void The_analysis_stage_alone_counts_no_paper_stages_which_the_build_makes_next()
+    {
+        using var study = new SampleStudy();
+
+        var analysis = study.Tool("repro", "--stage", "analysis");
+
+        Assert.Equal(0, analysis.ExitCode);
+        Assert.EndsWith("monotone: 2 analysed, 0 fresh\n", analysis.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("paper stages made", analysis.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_dry_run_says_what_would_run_and_why_and_writes_nothing()
     {
         using var study = new SampleStudy();

@@ -157,6 +157,24 @@ public sealed class VariantTests
     }
 
     [Fact]
+    public void A_variants_new_results_redo_the_figures_and_appendix_but_not_the_latex_which_shows_the_default_only()
+    {
+        using var study = new SampleStudy(TwoVariants);
+        Assert.Equal(0, study.Tool("repro").ExitCode);
+
+        study.WriteManifest(TwoVariants.Replace("epsilon: 1e-3", "epsilon: 1e-4", StringComparison.Ordinal));
+        var waiting = study.Tool("status");
+        Assert.Equal(0, study.Tool("run").ExitCode);
+        var after = study.Tool("status");
+
+        Assert.Contains("figures   stale: waits for the analysis of alpha/16@eps-1e-3, beta/16@eps-1e-3", waiting.Out, StringComparison.Ordinal);
+        Assert.Contains("latex     fresh", waiting.Out, StringComparison.Ordinal);
+        Assert.Contains("figures   stale: result alpha/16@eps-1e-3 changed", after.Out, StringComparison.Ordinal);
+        Assert.Contains("appendix  stale:", after.Out, StringComparison.Ordinal);
+        Assert.Contains("latex     fresh", after.Out, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Verify_recomputes_every_variant_with_its_own_options_and_names_a_changed_one()
     {
         using var study = new SampleStudy(TwoVariants);

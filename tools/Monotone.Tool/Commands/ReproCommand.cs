@@ -69,7 +69,10 @@ internal sealed class ReproCommand
         if (asked.Contains(StageKind.Analysis))
         {
             string table = summary.TableNotWrittenFor.Count > 0 ? $"; {Repro.NotWritten(summary.TableNotWrittenFor)}" : "";
-            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}; {summary.Made.Count} paper stages made{table}");
+            // The build asks for the analysis alone, then for each paper stage: a count of paper
+            // stages there would read "0 made" just before the build makes them.
+            string made = asked.Any(stage => stage != StageKind.Analysis) ? $"; {summary.Made.Count} paper stages made" : "";
+            console.Error.WriteLine($"monotone: {analysis.Counts(summary.Experiments.Count)}{made}{table}");
         }
 
         return KeepGoingOption.Report(console, analysis, summary.Experiments.Count);
