@@ -118,7 +118,8 @@ internal static class AppendixSections
             "The study also analyses some models under other options (variants of the manifest), each with its own results. "
             + "Per model and sequence length n: each variant, the options it changes from the default, the violations over all "
             + "layers, the mean of the per-layer violation rates, and the difference of that mean from the default's. "
-            + $"The figure {FigureSet.ByVariantName} draws them side by side; every other figure and table shows the default.",
+            + $"The figure {FigureSet.ByVariantName} draws, per layer, each variant's violation rate minus the default's (the default "
+            + "is the line at zero); every other figure and table shows the default.",
             TextStyle.Body);
         foreach (var (model, rows) in tables)
         {

@@ -2,7 +2,15 @@ namespace Monotone.Figures;
 
 /// <summary>What a figure plots, before any drawing library is involved.</summary>
 /// <param name="LayerAxis">Layers on x (whole-number ticks); otherwise sequence lengths on a log2 axis.</param>
-internal sealed record Chart(string XLabel, string YLabel, IReadOnlyList<Curve> Curves, bool LayerAxis);
+internal sealed record Chart(string XLabel, string YLabel, IReadOnlyList<Curve> Curves, bool LayerAxis)
+{
+    /// <summary>
+    /// A thin black line across the axes at this y, without a legend entry: matplotlib's
+    /// <c>axhline(y, color="k", linewidth=0.5)</c>, which also joins the y autoscaling and the
+    /// lines <c>loc="best"</c> avoids. Null for none.
+    /// </summary>
+    public double? ReferenceY { get; init; }
+}
 
 /// <summary>One model's line.</summary>
 /// <param name="ColorIndex">The model's place in the manifest, so a model keeps its colour in every figure.</param>

@@ -48,7 +48,11 @@ internal sealed class ChartFrame
         using var labelFont = Font(FigureStyle.AxisLabelSize);
         float tickLine = LineMetrics(tickFont).Height, labelLine = LineMetrics(labelFont).Height;
 
-        double[] ys = [.. chart.Curves.SelectMany(c => c.Band is null ? c.Y : c.Y.Select((y, i) => y - c.Band[i]).Concat(c.Y.Select((y, i) => y + c.Band[i])))];
+        double[] ys =
+        [
+            .. chart.Curves.SelectMany(c => c.Band is null ? c.Y : c.Y.Select((y, i) => y - c.Band[i]).Concat(c.Y.Select((y, i) => y + c.Band[i]))),
+            .. chart.ReferenceY is double reference ? [reference] : Array.Empty<double>(),
+        ];
         var (yMin, yMax) = ys.Length == 0 ? (0, 1) : ViewLimits.Autoscale(ys.Min(), ys.Max(), FigureStyle.YMargin);
         var yRange = new CoordinateRange(yMin, yMax);
 

@@ -57,6 +57,15 @@ internal static class ChartRenderer
             band.LineWidth = 0;
         }
 
+        // Beneath the data, as matplotlib draws an axhline added before the lines.
+        if (chart.ReferenceY is double referenceY)
+        {
+            var reference = plot.Add.ScatterLine(new[] { frame.XRange.Min, frame.XRange.Max }, new[] { referenceY, referenceY }, Colors.Black);
+            reference.LineWidth = FigureStyle.AxisLineWidth;
+            reference.MarkerShape = MarkerShape.None;
+            reference.MarkerSize = 0;
+        }
+
         foreach (var curve in chart.Curves)
         {
             var line = plot.Add.ScatterLine(frame.ToX(curve.X), curve.Y, FigureStyle.ColorOf(curve.ColorIndex));

@@ -12,13 +12,14 @@ namespace Monotone.Figures;
 /// (<c>violation_rate</c>, <c>average_absolute_error</c>, <c>average_relative_error</c>);
 /// every other length's get <c>_n{length}</c> (<c>violation_rate_n1024</c>); the
 /// length figure is <c>violation_rate_by_length</c>; with named variants (docs/variants.md), the
-/// last is <c>violation_rate_by_variant</c>. Each is written as .pdf, .svg and .png.
+/// last is <c>violation_rate_change_by_variant</c>. Each is written as .pdf, .svg and .png.
 /// </remarks>
 public static class FigureSet
 {
     public const string ByLengthName = "violation_rate_by_length";
 
-    public const string ByVariantName = "violation_rate_by_variant";
+    /// <summary>The figure of each named variant's per-layer violation rate minus the default's (docs/variants.md).</summary>
+    public const string ByVariantName = "violation_rate_change_by_variant";
 
     public static readonly string[] Extensions = [".pdf", ".svg", ".png"];
 
@@ -48,7 +49,7 @@ public static class FigureSet
         }
 
         // Last, so that a study without variants keeps every figure and its number in the appendix.
-        if (models.Any(m => m.Variants.Any(v => ModelSeries.LengthOf(v.Result) == primary)))
+        if (models.Any(m => m.At(primary) is not null && m.Variants.Any(v => ModelSeries.LengthOf(v.Result) == primary)))
         {
             figures.Add(ByVariantFigure(models, primary));
         }
@@ -132,34 +133,45 @@ public static class FigureSet
     }
 
     /// <summary>
-    /// The violation rate per layer at the primary length under every variant: a model's colour
-    /// as in every figure, its default variant solid and each named variant with its own dashes.
+    /// Each named variant's per-layer violation rate minus the default's at the primary length: a
+    /// model's colour as in every figure, each variant's own dashes (its <see cref="VariantResult.Index"/>),
+    /// and the default as the line at zero. Variants of one study differ by little (ε 1e-10 against
+    /// 1e-6 moves a rate by ~1e-7), so the rates themselves would draw one line over the other.
     /// </summary>
+    /// <remarks>
+    /// A point per layer number (<c>LayerStats.Layer</c>) that both results have; no line for a
+    /// model without a default result at this length or without the variant.
+    /// </remarks>
     private static Figure ByVariantFigure(IReadOnlyList<ModelSeries> models, int length)
     {
         var curves = new List<Curve>();
         for (int m = 0; m < models.Count; m++)
         {
-            if (models[m].At(length) is { } result)
+            if (models[m].At(length) is not { } baseline)
             {
-                curves.Add(LayerCurve($"{models[m].Label} ({VariantResult.DefaultName})", m, result, LineDashes.Solid));
+                continue;
             }
 
             foreach (var variant in models[m].Variants.Where(v => ModelSeries.LengthOf(v.Result) == length))
             {
-                curves.Add(LayerCurve($"{models[m].Label} ({variant.Name})", m, variant.Result, variant.Index));
+                var pairs = baseline.Layers.Join(variant.Result.Layers, l => l.Layer, l => l.Layer, (d, v) => (d.Layer, Change: v.ViolationRate - d.ViolationRate)).ToArray();
+                if (pairs.Length == 0)
+                {
+                    continue;
+                }
+
+                double[] x = [.. pairs.Select(p => (double)p.Layer)];
+                double[] y = [.. pairs.Select(p => p.Change)];
+                curves.Add(new Curve($"{models[m].Label} ({variant.Name})", m, x, y, null, Markers: false, variant.Index));
             }
         }
 
         return new Figure(
             ByVariantName,
-            $"Violation rate per layer at sequence length {length} under each variant of the study: one colour per model, "
-            + "the default options solid and each variant dashed in its own pattern.",
-            new Chart("Layer", Metric.ViolationRate.Title, curves, LayerAxis: true));
+            $"Change of the violation rate per layer at sequence length {length} under each variant of the study: the variant's "
+            + "rate minus the default's, one colour per model and one dash pattern per variant; the line at zero is the default.",
+            new Chart("Layer", $"{Metric.ViolationRate.Title} \u2212 Default", curves, LayerAxis: true) { ReferenceY = 0 });
     }
-
-    private static Curve LayerCurve(string label, int colorIndex, MonotonicityResult result, int dash) =>
-        new(label, colorIndex, [.. Enumerable.Range(1, result.Layers.Count).Select(i => (double)i)], [.. result.Layers.Select(Metric.ViolationRate.Value)], null, Markers: false, dash);
 
     private static void CheckOneResultPerLength(IReadOnlyList<ModelSeries> models)
     {

@@ -53,7 +53,7 @@ internal sealed class LegendBox
         float rowHeight = lp.Height, descent = lp.Bottom;
         float width = (2 * BorderPad) + HandleLength + HandleTextPad + chart.Curves.Max(c => font.MeasureText(c.Label));
         float height = (2 * BorderPad) + (chart.Curves.Count * rowHeight) + ((chart.Curves.Count - 1) * LabelSpacing);
-        var (_, box) = BestLegendLocation.Choose(new PixelSize(width, height), area, BorderAxesPad, [.. chart.Curves.Select(Points)]);
+        var (_, box) = BestLegendLocation.Choose(new PixelSize(width, height), area, BorderAxesPad, Lines());
 
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
         for (int i = 0; i < chart.Curves.Count; i++)
@@ -80,6 +80,19 @@ internal sealed class LegendBox
 
             canvas.DrawText(curve.Label, handleLeft + HandleLength + HandleTextPad, baseline, SKTextAlign.Left, font, text);
         }
+    }
+
+    /// <summary>What loc="best" avoids: every curve, and the reference line from edge to edge of the axes.</summary>
+    private List<SKPoint[]> Lines()
+    {
+        var lines = chart.Curves.Select(Points).ToList();
+        if (chart.ReferenceY is double y)
+        {
+            float pixel = yAxis.GetPixel(y, area);
+            lines.Add([new SKPoint(area.Left, pixel), new SKPoint(area.Right, pixel)]);
+        }
+
+        return lines;
     }
 
     private SKPoint[] Points(Curve curve)

@@ -62,7 +62,7 @@ internal static class ReportViews
 
         if (all.Length > inline.Length)
         {
-            groups.Add(new FigureGroupView("Across variants", [.. all.Where(f => f.Name == FigureSet.ByVariantName)]));
+            groups.Add(new FigureGroupView("Change from the default, per variant", [.. all.Where(f => f.Name == FigureSet.ByVariantName)]));
         }
 
         return groups;

@@ -7,7 +7,7 @@ namespace Monotone.Tests.Figures;
 /// <summary>
 /// The exact bytes of every kind of figure: three lengths with ±2σ bands (suffixed names,
 /// bands, the by-length figure's markers and manual ticks), scaled tick labels with their
-/// "1e−N" multiplier, negative labels, a flat line, and the by-variant figure's dash patterns. Drawing through ScottPlot's extension
+/// "1e−N" multiplier, negative labels, a flat line, and the by-variant figure's dash patterns and zero line. Drawing through ScottPlot's extension
 /// points must not move a single glyph; a deliberate change of the drawing updates
 /// <see cref="Expected"/> (the failure message lists the new hashes).
 /// </summary>
@@ -51,9 +51,9 @@ public class FigureBytesTests
         "flat.pdf c68ec4c5e4018b3b",
         "flat.svg 4209c71d01a2dedc",
         "flat.png 7932fc22ae01ffe5",
-        "violation_rate_by_variant.pdf 0a82af4f71ac951f",
-        "violation_rate_by_variant.svg fcb5ade6caa4ab95",
-        "violation_rate_by_variant.png b1bc1fcc26f42e0e",
+        "violation_rate_change_by_variant.pdf 7e48debd39a1c39c",
+        "violation_rate_change_by_variant.svg f1151ff1eb87e710",
+        "violation_rate_change_by_variant.png 580ffa80225259b7",
     ];
 
     [Fact]

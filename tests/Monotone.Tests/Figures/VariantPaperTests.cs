@@ -9,7 +9,7 @@ using Monotone.Tests.Support;
 namespace Monotone.Tests.Figures;
 
 /// <summary>
-/// The paper with and without named variants (docs/variants.md): the by-variant figure, the
+/// The paper with and without named variants (docs/variants.md): the figure of each variant's change from the default, the
 /// appendix's Variants section and the report's table appear only with variants, and the rest is
 /// drawn from the default variant alone.
 /// </summary>
@@ -51,23 +51,62 @@ public class VariantPaperTests
     }
 
     [Fact]
-    public void The_by_variant_figure_comes_last_with_a_line_per_model_and_variant_dashed_by_variant()
+    public void The_by_variant_figure_comes_last_and_draws_each_variant_minus_the_default_dashed_by_variant()
     {
         var plain = FigureSet.Plan(SampleResults.Models(64), new FigureSettings());
-        var figures = FigureSet.Plan(WithVariants(), new FigureSettings());
+        var models = WithVariants();
+        var figures = FigureSet.Plan(models, new FigureSettings());
 
         Assert.Equal([.. plain.Select(f => f.Name), FigureSet.ByVariantName], figures.Select(f => f.Name));
+        Assert.Equal("violation_rate_change_by_variant", FigureSet.ByVariantName);
         var chart = figures[^1].Chart;
-        Assert.Equal(
-            ["mpt-7b (default)", "mpt-7b (eps)", "mpt-7b (floor)", "bloom-176b (default)", "bloom-7b (default)", "bloom-7b (eps)", "bloom-7b (floor)", "falcon-rw-7b (default)", "mpt-30b (default)"],
-            chart.Curves.Select(c => c.Label));
-        Assert.Equal([0, 0, 0, 1, 2, 2, 2, 3, 4], chart.Curves.Select(c => c.ColorIndex));
-        Assert.Equal([0, 1, 2, 0, 0, 1, 2, 0, 0], chart.Curves.Select(c => c.Dash));
-        Assert.Equal("Violation Rate", chart.YLabel);
-        Assert.Equal(WithVariants()[0].Variants[0].Result.Layers.Select(l => l.ViolationRate), chart.Curves[1].Y);
+
+        // One line (and legend entry) per model and named variant; the default is the zero line, not a curve.
+        Assert.Equal(["mpt-7b (eps)", "mpt-7b (floor)", "bloom-7b (eps)", "bloom-7b (floor)"], chart.Curves.Select(c => c.Label));
+        Assert.Equal([0, 0, 2, 2], chart.Curves.Select(c => c.ColorIndex));
+        Assert.Equal([1, 2, 1, 2], chart.Curves.Select(c => c.Dash));
+        Assert.Equal(0, chart.ReferenceY);
+        Assert.Equal("Violation Rate \u2212 Default", chart.YLabel);
+        Assert.Contains("minus the default", figures[^1].Caption, StringComparison.Ordinal);
+
+        var (defaults, variant) = (models[2].Results[0].Layers, models[2].Variants[1].Result.Layers);
+        Assert.Equal(Enumerable.Range(1, defaults.Count).Select(i => (double)i), chart.Curves[3].X);
+        Assert.Equal(defaults.Zip(variant, (d, v) => v.ViolationRate - d.ViolationRate), chart.Curves[3].Y);
+        Assert.All(chart.Curves[3].Y, y => Assert.True(y < 0)); // "floor" scales the rates by 0.8
 
         // The other figures are drawn from the default variant only, exactly as without variants.
         Assert.All(plain.Zip(figures), pair => Assert.Equal(FigureFiles.Svg(pair.First), FigureFiles.Svg(pair.Second)));
+    }
+
+    [Fact]
+    public void A_variant_missing_layers_has_no_point_there_and_a_model_without_a_default_result_no_line()
+    {
+        var models = WithVariants().ToList();
+        var full = models[0].Variants[0];
+        models[0] = models[0] with { Variants = [full with { Result = full.Result with { Layers = [.. full.Result.Layers.Where(l => l.Layer is 2 or 5 or 7)] } }] };
+        models[2] = models[2] with { Results = [] }; // bloom-7b: variants but no default result to subtract
+
+        var chart = FigureSet.Plan(models, new FigureSettings())[^1].Chart;
+
+        var curve = Assert.Single(chart.Curves);
+        Assert.Equal("mpt-7b (eps)", curve.Label);
+        Assert.Equal([2.0, 5, 7], curve.X);
+        var (defaults, variant) = (models[0].Results[0].Layers, full.Result.Layers);
+        Assert.Equal([.. new[] { 1, 4, 6 }.Select(i => variant[i].ViolationRate - defaults[i].ViolationRate)], curve.Y);
+    }
+
+    [Fact]
+    public void Differences_of_about_1e_7_get_signed_tick_labels_and_matplotlibs_multiplier()
+    {
+        // What matplotlib 3.6.3's ScalarFormatter prints for the same ticks: the second are the shipped
+        // study's (epsilon-1e-6 minus the default, n = 256), as scripts/variant-ticks.py prints them.
+        var small = ScalarFormatter.Format([-1e-7, -5e-8, 0, 5e-8, 1e-7, 1.5e-7]);
+        var shipped = ScalarFormatter.Format([-1.75e-06, -1.5e-06, -1.2499999999999999e-06, -1e-06, -7.5e-07, -4.999999999999999e-07, -2.4999999999999994e-07, 0.0]);
+
+        Assert.Equal(["\u22121.0", "\u22120.5", "0.0", "0.5", "1.0", "1.5"], small.Labels);
+        Assert.Equal("1e\u22127", small.OffsetText);
+        Assert.Equal(["\u22121.75", "\u22121.50", "\u22121.25", "\u22121.00", "\u22120.75", "\u22120.50", "\u22120.25", "0.00"], shipped.Labels);
+        Assert.Equal("1e\u22126", shipped.OffsetText);
     }
 
     [Fact]
@@ -135,6 +174,6 @@ public class VariantPaperTests
         Assert.Contains("<a href=\"#variants\">Variants</a>", with, StringComparison.Ordinal);
         Assert.Contains("<td class=\"nowrap\">eps</td><td class=\"num\">64</td><td>ε = 1e\u221206</td>", with, StringComparison.Ordinal);
         Assert.Contains($"id=\"figure-{FigureSet.ByVariantName}\"", with, StringComparison.Ordinal);
-        Assert.Contains("<h3>Across variants</h3>", with, StringComparison.Ordinal);
+        Assert.Contains("<h3>Change from the default, per variant</h3>", with, StringComparison.Ordinal);
     }
 }
