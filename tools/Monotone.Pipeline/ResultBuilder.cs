@@ -9,7 +9,7 @@ public static class ResultBuilder
 {
     /// <param name="fingerprint">The input's content fingerprint when the caller already knows it; computed otherwise.</param>
     /// <param name="check">Checks the opened tensor (its shape, say) before any work; throws to refuse it.</param>
-    /// <param name="hash">Hashes the file when <paramref name="fingerprint"/> is null (with progress, say); <see cref="FileFingerprint.Compute"/> otherwise.</param>
+    /// <param name="hash">Hashes the file when <paramref name="fingerprint"/> is null (with progress, say); otherwise, and by default, the fingerprint is hashed from the bytes the analysis reads (<see cref="AttentionTensor.BeginFingerprint"/>).</param>
     public static MonotonicityResult AnalyzeFile(
         string path,
         string? tensorName,
@@ -24,13 +24,24 @@ public static class ResultBuilder
         using var tensor = AttentionTensor.Open(path, tensorName);
         check?.Invoke(tensor);
 
-        // Hashing reads the whole file once more: it runs beside the analysis rather than
-        // before or after it.
-        var hashing = fingerprint is null ? Task.Run(() => (hash ?? FileFingerprint.Compute)(path), cancellation) : Task.FromResult(fingerprint);
+        // Hashing runs beside the analysis rather than before or after it: by default from the
+        // head buffers the analysis reads (the file is read once, AttentionTensor.BeginFingerprint);
+        // a caller's own hash (with progress, say) reads the whole file once more.
+        Task<string>? hashing = null;
+        if (fingerprint is null && hash is not null)
+        {
+            hashing = Task.Run(() => hash(path), cancellation);
+        }
+        else if (fingerprint is null)
+        {
+            tensor.BeginFingerprint();
+        }
+
         // The bytes that were read: a symbolic link's target, not the link.
         long bytes = FileStatus.Of(path, followLinks: true).Size;
         var layers = engine.Analyze(tensor, options, progress, cancellation);
-        var input = new InputIdentity(tensorName, hashing.GetAwaiter().GetResult(), bytes);
+        string value = fingerprint ?? hashing?.GetAwaiter().GetResult() ?? tensor.EndFingerprint();
+        var input = new InputIdentity(tensorName, value, bytes);
         return Wrap(tensor, input, options, engine, layers);
     }
 

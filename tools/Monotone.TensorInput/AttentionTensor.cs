@@ -20,6 +20,8 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
     private readonly TensorLayout layout;
     private readonly object negativeLock = new();
     private NegativeElement? firstNegative;
+    private ReadAlongFingerprint? readAlong;
+    private Task<string>? fingerprint;
 
     private AttentionTensor(string path, InputFormat format, TensorLayout layout, MemoryMappedFile map, SafeFileHandle file)
     {
@@ -191,6 +193,58 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
     }
 
+    /// <summary>
+    /// Starts the file's fingerprint (<see cref="FileFingerprint.Compute(string)"/>: XxHash128 of
+    /// the whole file) beside the analysis that follows; <see cref="EndFingerprint"/> returns it.
+    /// A tensor whose heads lie back to back in (layer, head) order is hashed from the buffers
+    /// <see cref="ReadHead"/> reads, so the file is read once, not twice (<see cref="ReadAlongFingerprint"/>);
+    /// any other layout is hashed by a second read of the file on another thread.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">A fingerprint was started already.</exception>
+    public void BeginFingerprint()
+    {
+        if (fingerprint is not null)
+        {
+            throw new InvalidOperationException("the fingerprint was started already");
+        }
+
+        int n = SequenceLength;
+        int size = layout.Dtype.ElementSize();
+        long headBytes = (long)n * n * size;
+        if (layout.Strides.AsSpan().SequenceEqual(TensorLayout.RowMajorStrides(layout.Shape)) && headBytes <= Array.MaxLength)
+        {
+            readAlong = new ReadAlongFingerprint(
+                file, layout.StorageFilePosition + (layout.StorageOffset * size), (int)headBytes, Layers * Heads, ReadAlongFingerprint.DefaultBudget);
+            fingerprint = readAlong.Start();
+        }
+        else
+        {
+            fingerprint = Task.Run(() => FileFingerprint.Compute(Path));
+        }
+    }
+
+    /// <summary>
+    /// The fingerprint <see cref="BeginFingerprint"/> started, once the analysis has read what it
+    /// reads: heads it did not read are hashed now. The bytes hashed from the analysis's buffers
+    /// are the bytes it analysed, even if the file changed meanwhile.
+    /// </summary>
+    /// <exception cref="BadInputException">The file got shorter while it was read.</exception>
+    public string EndFingerprint()
+    {
+        var started = fingerprint ?? throw new InvalidOperationException("no fingerprint was started");
+        try
+        {
+            return readAlong is null ? started.GetAwaiter().GetResult() : readAlong.Complete();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new BadInputException(InputErrorCodes.Truncated, Path, $"truncated while it was read ({e.Message})");
+        }
+    }
+
+    /// <summary>Whether <see cref="BeginFingerprint"/> hashes from the analysis's buffers (the file read once).</summary>
+    internal bool FingerprintReadsAlong => readAlong is not null;
+
     public void ReadHead(int layer, int head, Span<double> destination)
     {
         ReadValues(layer, head, destination);
@@ -249,7 +303,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
             // (mpt-7b at n = 256: 0.19 s instead of 0.21 s for the whole analysis). A head
             // spread across the file (Fortran order) is mapped, so only its own pages are read,
             // and so is one too large for an array (float64 past n = 16383).
-            byte[] buffer = ArrayPool<byte>.Shared.Rent((int)byteLength);
+            byte[]? buffer = ArrayPool<byte>.Shared.Rent((int)byteLength);
             try
             {
                 var bytes = buffer.AsSpan(0, (int)byteLength);
@@ -266,15 +320,25 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
                 {
                     ConvertRows(origin, n, strides, size, destination);
                 }
+
+                // Handed to the fingerprint, the buffer is its to return to the pool.
+                if (readAlong?.Offer((layer * Heads) + head, buffer) == true)
+                {
+                    buffer = null;
+                }
             }
             finally
             {
-                ArrayPool<byte>.Shared.Return(buffer);
+                if (buffer is not null)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                }
             }
 
             return;
         }
 
+        readAlong?.Skip((layer * Heads) + head);
         using var view = map.CreateViewAccessor(byteStart, byteLength, MemoryMappedFileAccess.Read);
         byte* pointer = null;
         view.SafeMemoryMappedViewHandle.AcquirePointer(ref pointer);
@@ -303,6 +367,8 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
 
     public void Dispose()
     {
+        // First: the hashing thread reads from the file.
+        readAlong?.Dispose();
         map.Dispose();
         file.Dispose();
     }
