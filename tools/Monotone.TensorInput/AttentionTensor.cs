@@ -238,7 +238,7 @@ public sealed class AttentionTensor : IAttentionSource, IDisposable
         }
         catch (InvalidDataException e)
         {
-            throw new BadInputException(InputErrorCodes.Truncated, Path, $"truncated while it was read ({e.Message})");
+            throw new BadInputException(DiagnosticCodes.Input.Truncated, Path, $"truncated while it was read ({e.Message})");
         }
     }
 

@@ -153,7 +153,7 @@ public class ReadAlongFingerprintTests
         }
 
         var error = Assert.Throws<BadInputException>(tensor.EndFingerprint);
-        Assert.Equal(InputErrorCodes.Truncated, error.Code);
+        Assert.Equal(DiagnosticCodes.Input.Truncated, error.Code);
         Assert.Equal(path, error.Path);
     }
 
