@@ -9,24 +9,52 @@ namespace Monotone.Tool;
 /// <summary>Builds the command tree and turns every failure into an <see cref="ExitCode"/>.</summary>
 internal static class MonotoneCli
 {
+    private const string Description = "Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.";
+
+    // Each command by name, in the order help lists them.
+    private static readonly (string Name, Func<ToolConsole, Command> Create)[] All =
+    [
+        ("analyze", console => new AnalyzeCommand().Create(console)),
+        ("run", console => new RunCommand().Create(console)),
+        ("status", console => new StatusCommand().Create(console)),
+        ("figures", console => PaperCommand.Figures().Create(console)),
+        ("appendix", console => PaperCommand.Appendix().Create(console)),
+        ("repro", console => new ReproCommand().Create(console)),
+        ("verify", console => new VerifyCommand().Create(console)),
+        ("diff", console => new DiffCommand().Create(console)),
+        ("completion", console => new CompletionCommand().Create(console)),
+    ];
+
     /// <summary>The command tree; also what tests parse documented commands against.</summary>
-    internal static RootCommand Commands(ToolConsole console) =>
-        new("Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.")
+    internal static RootCommand Commands(ToolConsole console) => Root(All.Select(c => c.Create(console)));
+
+    /// <summary>
+    /// The tree this command line needs: only the command it names, or the whole tree when it names
+    /// none (help, a completion request, a mistyped command), whose help and errors list every command.
+    /// </summary>
+    /// <remarks>
+    /// Building all nine commands' options is about a tenth of a sub-second `analyze` process
+    /// (docs/building.md, "Start-up"); what one command parses and prints is the same either way.
+    /// </remarks>
+    internal static RootCommand CommandsFor(IReadOnlyList<string> args, ToolConsole console) =>
+        args.Count > 0 && All.FirstOrDefault(c => c.Name == args[0]) is { Create: { } create }
+            ? Root([create(console)])
+            : Commands(console);
+
+    private static RootCommand Root(IEnumerable<Command> commands)
+    {
+        var root = new RootCommand(Description);
+        foreach (var command in commands)
         {
-            new AnalyzeCommand().Create(console),
-            new RunCommand().Create(console),
-            new StatusCommand().Create(console),
-            PaperCommand.Figures().Create(console),
-            PaperCommand.Appendix().Create(console),
-            new ReproCommand().Create(console),
-            new VerifyCommand().Create(console),
-            new DiffCommand().Create(console),
-            new CompletionCommand().Create(console),
-        };
+            root.Subcommands.Add(command);
+        }
+
+        return root;
+    }
 
     public static int Run(IReadOnlyList<string> args, ToolConsole console)
     {
-        var root = Commands(console);
+        var root = CommandsFor(args, console);
         // No response files: "@NAME" names a variant (--only @epsilon-1e-6, docs/variants.md),
         // which System.CommandLine would otherwise read as a file of arguments.
         var parse = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
