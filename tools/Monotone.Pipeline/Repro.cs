@@ -25,7 +25,8 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
         var analysis = request.Stages.Contains(StageKind.Analysis)
             ? new ExperimentRunner(manifest, engines, observer, request.Hashing).Run(experiments, request.Jobs, force: false, cancellation, request.KeepGoing)
             : RunSummary.Empty;
-        var paper = new PaperStages(manifest, drawing, say);
+        // Made on first use: `--stage analysis` (the build's first step) checks no paper stage.
+        PaperStages? paper = null;
         var made = new List<StageRun>();
         foreach (var stage in StageNames.Paper.Where(request.Stages.Contains))
         {
@@ -36,6 +37,7 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
                 continue;
             }
 
+            paper ??= new PaperStages(manifest, drawing, say);
             if (paper.MakeIfStale(stage, out var status) is { } run)
             {
                 say($"monotone: {stage.Name()}: {run.Written} written, {run.Unchanged} unchanged ({string.Join("; ", status.Reasons)})");
@@ -99,9 +101,10 @@ public sealed class Repro(Manifest.Manifest manifest, Func<string?, IMonotonicit
                 : $"monotone: {ResultsTable.FileName}: fresh");
         }
 
-        var stages = new StageChecker(manifest, drawing.CodeIdentity);
+        StageChecker? stages = null;
         foreach (var stage in StageNames.Paper.Where(request.Stages.Contains))
         {
+            stages ??= new StageChecker(manifest, drawing.CodeIdentity);
             var status = stages.Status(stage);
             say(failing.Count > 0 ? $"monotone: {stage.Name()}: would not be made, because the analysis of {string.Join(", ", failing)} would fail"
                 : status.Fresh && analysed.Count == 0 ? $"monotone: {stage.Name()}: fresh"

@@ -14,9 +14,12 @@ internal sealed class PaperDrawing(Manifest.Manifest manifest) : IPaperDrawing
 {
     private PaperInputs? inputs;
 
+    // Hashing the four assemblies' code takes tens of milliseconds: only when a paper stage is checked.
+    private readonly Lazy<string> codeIdentity = new(() => Pipeline.CodeIdentity.Of(AppContext.BaseDirectory) ?? Pipeline.CodeIdentity.Of(
+        [.. new[] { typeof(PaperDrawing), typeof(FigureSet), typeof(AppendixDocument), typeof(ReportPage) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)]));
+
     /// <summary>The tool's own drawing assemblies, from their files beside it; from the loaded modules where it runs from no files.</summary>
-    public string CodeIdentity { get; } = Pipeline.CodeIdentity.Of(AppContext.BaseDirectory) ?? Pipeline.CodeIdentity.Of(
-        [.. new[] { typeof(PaperDrawing), typeof(FigureSet), typeof(AppendixDocument), typeof(ReportPage) }.Select(t => t.Assembly.ManifestModule.ModuleVersionId)]);
+    public string CodeIdentity => codeIdentity.Value;
 
     public IReadOnlyList<StageOutput> Plan(StageKind stage)
     {
