@@ -1,8 +1,13 @@
 namespace Monotone.Manifest;
 
-/// <summary>Finds the known key a misspelt one was probably meant to be.</summary>
-internal static class KeySuggestion
+/// <summary>Finds the known key a misspelt one was probably meant to be (manifest keys, model labels, <c>run --only</c> names).</summary>
+public static class KeySuggestion
 {
+    /// <summary>
+    /// The name in <paramref name="known"/> nearest to <paramref name="key"/> (compared in lower case) by
+    /// Levenshtein distance with adjacent transpositions, if that distance is at most a third of the key's
+    /// length (and at least 2); otherwise null.
+    /// </summary>
     public static string? Closest(string key, IEnumerable<string> known)
     {
         string? best = null;

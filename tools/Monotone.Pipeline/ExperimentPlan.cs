@@ -94,6 +94,36 @@ public static class ExperimentPlan
         var unknown = names.Where(name => !experiments.Any(e => Matches(e, name))).ToList();
         return unknown.Count == 0
             ? [.. experiments.Where(e => names.Any(name => Matches(e, name)))]
-            : throw new UsageException($"no experiment or model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest");
+            : throw new UsageException($"no experiment or model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest ({Hint(experiments, unknown[0])})");
+    }
+
+    // What the first unknown name was probably meant to be (names are case-sensitive, as the
+    // manifest's labels and variant names are), or else which models and variants there are.
+    private static string Hint(IReadOnlyList<Experiment> experiments, string name)
+    {
+        var labels = experiments.Select(e => e.Label).Distinct(StringComparer.Ordinal).ToList();
+        var variants = experiments.Select(e => e.Variant).Distinct(StringComparer.Ordinal).ToList();
+        var names = labels
+            .Concat(experiments.Select(e => e.Key))
+            .Concat(variants.Select(v => $"{VariantSeparator}{v}"))
+            .Concat(experiments.Select(e => $"{e.Label}{VariantSeparator}{e.Variant}"))
+            .Distinct(StringComparer.Ordinal)
+            .Where(known => Form(known) == Form(name));
+        return KeySuggestion.Closest(name, names) is { } suggestion
+            ? $"did you mean '{suggestion}'?"
+            : $"the models are {Listed(labels)}; the variants are {Listed(variants.Select(v => $"{VariantSeparator}{v}"))}";
+    }
+
+    // Names are compared with names of their own form only ("@x" with the variants, "a/1" with the
+    // keys), so that a short name is never "corrected" into a name of another kind.
+    private static (bool Variant, bool Leading, bool Length) Form(string name) =>
+        (name.Contains(VariantSeparator, StringComparison.Ordinal), name.StartsWith(VariantSeparator), name.Contains('/', StringComparison.Ordinal));
+
+    // A study may have hundreds of models: the first few make the point.
+    private static string Listed(IEnumerable<string> names)
+    {
+        const int Shown = 8;
+        var all = names.ToList();
+        return all.Count <= Shown ? string.Join(", ", all) : $"{string.Join(", ", all.Take(Shown))} and {all.Count - Shown} more";
     }
 }
