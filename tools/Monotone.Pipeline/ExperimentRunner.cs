@@ -61,11 +61,14 @@ public sealed class ExperimentRunner(Manifest.Manifest manifest, Func<string?, I
 
         // The table across experiments is derived from the results, as each experiment's CSV is: kept
         // current after every run, also one that analysed nothing (a deleted or hand-edited table).
-        ResultsTable.Update(manifest, cancellation);
+        bool tableWritten = ResultsTable.Update(manifest, cancellation);
         return new RunSummary(
             [.. experiments.Where((_, i) => outcomes[i] is { Status: null, Failure: null })],
             [.. outcomes.Select(o => o.Status).OfType<ExperimentStatus>().Where(s => s.Kept)],
-            [.. experiments.Select((e, i) => (e, outcomes[i].Failure)).Where(p => p.Failure is not null).Select(p => new ExperimentFailure(p.e, p.Failure!))]);
+            [.. experiments.Select((e, i) => (e, outcomes[i].Failure)).Where(p => p.Failure is not null).Select(p => new ExperimentFailure(p.e, p.Failure!))])
+        {
+            TableWritten = tableWritten,
+        };
     }
 
     /// <param name="Status">The status of an experiment left as it is; null when it was analysed or failed.</param>

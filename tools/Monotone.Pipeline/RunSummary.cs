@@ -8,11 +8,17 @@ public sealed record RunSummary(IReadOnlyList<Experiment> Analysed, IReadOnlyLis
 {
     public static RunSummary Empty { get; } = new([], [], []);
 
-    /// <summary>"2 analysed, 1 fresh, 1 kept without their input, 1 failed": the run's counts, for its last line.</summary>
+    /// <summary>Whether the run rewrote experiments/results.csv (a result changed, or the table on disk differed from the results).</summary>
+    public bool TableWritten { get; init; }
+
+    /// <summary>
+    /// "2 analysed, 1 fresh, 1 kept without their input, 1 failed; results.csv written": the run's counts, for its
+    /// last line, and the table when it was written, so that a rewritten hand-edited table is never silent.
+    /// </summary>
     /// <param name="experiments">How many experiments the run was given.</param>
     public string Counts(int experiments)
     {
         int fresh = experiments - Analysed.Count - Kept.Count - Failed.Count;
-        return $"{Analysed.Count} analysed, {fresh} fresh{(Kept.Count > 0 ? $", {Kept.Count} kept without their input" : "")}{(Failed.Count > 0 ? $", {Failed.Count} failed" : "")}";
+        return $"{Analysed.Count} analysed, {fresh} fresh{(Kept.Count > 0 ? $", {Kept.Count} kept without their input" : "")}{(Failed.Count > 0 ? $", {Failed.Count} failed" : "")}{(TableWritten ? $"; {ResultsTable.FileName} written" : "")}";
     }
 }

@@ -50,7 +50,7 @@ public sealed class ReproTests
         var analysis = study.Tool("repro", "--stage", "analysis");
 
         Assert.Equal(0, analysis.ExitCode);
-        Assert.EndsWith("monotone: 2 analysed, 0 fresh\n", analysis.Error, StringComparison.Ordinal);
+        Assert.EndsWith("monotone: 2 analysed, 0 fresh; results.csv written\n", analysis.Error, StringComparison.Ordinal);
         Assert.DoesNotContain("paper stages made", analysis.Error, StringComparison.Ordinal);
     }
 
