@@ -113,11 +113,9 @@ public class FileInputTests
         using var study = Study(out _);
         study.WriteManifest(Manifest("data").Replace("layers: 3", "layers: 32", StringComparison.Ordinal));
 
-        var (code, _, error) = study.Tool("run");
+        var run = study.Tool("run");
 
-        Assert.Equal(2, code);
-        Assert.Contains("(6,5): error MONO008: model/12: ", error, StringComparison.Ordinal);
-        Assert.Contains("has 3 layers, but the manifest says 32", error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 2, "(6,5): error MONO008: model/12: ", "has 3 layers, but the manifest says 32");
         Assert.False(File.Exists(study.Result("model", 12)));
     }
 }

@@ -98,7 +98,7 @@ public class RunAndStatusTests
         var analysed = shards.SelectMany(s => s.Error.Split('\n').Where(l => l.Contains(": analysing", StringComparison.Ordinal)).Select(l => l.Split(':')[0])).ToList();
         Assert.Equal(6, analysed.Count);
         Assert.Equal(6, analysed.Distinct().Count());
-        Assert.Contains("monotone: 0 analysed", study.Tool("run").Error, StringComparison.Ordinal);
+        RunAssert.Logged(study.Tool("run"), 0, "monotone: 0 analysed");
     }
 
     [Fact]

@@ -70,10 +70,10 @@ public sealed class StageRecordTests
         study.WriteManifest(SampleStudy.Tiny.Replace("    label: beta\n", "    label: beta\n    analysis:\n      epsilon: 1e-6\n", StringComparison.Ordinal));
         Assert.Equal(0, study.Tool("run").ExitCode);
 
-        var (_, output, _) = study.Tool("status");
+        var status = study.Tool("status");
 
-        Assert.Contains("figures   stale: result beta/16 changed", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("result alpha/16", output, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "figures   stale: result beta/16 changed");
+        Assert.DoesNotContain("result alpha/16", status.Out, StringComparison.Ordinal);
     }
 
     private static string Lengths(string lengths) => SampleStudy.Tiny.Replace("sequence_lengths: [16]", $"sequence_lengths: {lengths}", StringComparison.Ordinal);

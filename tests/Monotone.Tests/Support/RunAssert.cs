@@ -33,7 +33,7 @@ internal static class RunAssert
         Assert.True(run.ExitCode == exitCode, $"exit code {run.ExitCode}, expected {exitCode}{Shown(run)}");
         foreach (string part in parts)
         {
-            Assert.True(holds(text, part), $"{missing} \"{part}\"{Shown(run)}");
+            Assert.True(holds(text, part), $"{missing} \"{part.Replace("\n", "\\n", StringComparison.Ordinal)}\"{Shown(run)}");
         }
     }
 
