@@ -13,8 +13,7 @@ public sealed class AppendixDefinitionTests
     [GitFact]
     public void Committing_the_results_changes_the_appendix_definition_and_nothing_else_does()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy().Ran("run");
         using var repository = new GitRepository(study.Folder);
 
         var beforeCommit = Definition(study);

@@ -27,18 +27,14 @@ public sealed class DerivedOutputStatusTests
     [InlineData(Added, "gamma/16")]
     public void Outputs_made_from_a_stale_or_missing_result_wait_for_its_analysis(string change, string keys)
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         study.WriteManifest(SampleStudy.Tiny + change);
 
         var text = study.Tool("status", "--check");
         var json = study.Tool("status", "--json");
 
-        Assert.Equal(1, text.ExitCode);
-        foreach (string output in (string[])["figures ", "latex   ", "appendix", "results.csv"])
-        {
-            Assert.Contains($"{output}  stale: waits for the analysis of {keys}\n", text.Out, StringComparison.Ordinal);
-        }
+        string[] derivedOutputs = ["figures ", "latex   ", "appendix", "results.csv"];
+        RunAssert.StatusSays(text, 1, [.. derivedOutputs.Select(output => $"{output}  stale: waits for the analysis of {keys}\n")]);
 
         using var document = JsonDocument.Parse(json.Out);
         var derived = document.RootElement.GetProperty("stages").EnumerateArray().Append(document.RootElement.GetProperty("table")).ToList();
@@ -55,8 +51,7 @@ public sealed class DerivedOutputStatusTests
     [Fact]
     public void Fresh_and_stale_outputs_say_so_in_the_json_state()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         study.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
 
         var (code, output, _) = study.Tool("status", "--json");
@@ -75,8 +70,7 @@ public sealed class DerivedOutputStatusTests
     [Fact]
     public void Show_std_error_makes_the_figures_and_appendix_stale_but_not_the_latex()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         string numbers = Path.Combine(study.Folder, "paper", "generated", "numbers.tex");
         var numbersTime = File.GetLastWriteTimeUtc(numbers);
         study.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
@@ -84,11 +78,13 @@ public sealed class DerivedOutputStatusTests
         var status = study.Tool("status");
         var repro = study.Tool("repro");
 
-        Assert.Contains("figures   stale: option show_std_error changed: false -> true", status.Out, StringComparison.Ordinal);
-        Assert.Contains("latex     fresh", status.Out, StringComparison.Ordinal);
-        Assert.Contains("appendix  stale: option show_std_error changed: false -> true", status.Out, StringComparison.Ordinal);
-        Assert.Equal(0, repro.ExitCode);
-        Assert.Contains("monotone: latex: fresh", repro.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(
+            status,
+            0,
+            "figures   stale: option show_std_error changed: false -> true",
+            "latex     fresh",
+            "appendix  stale: option show_std_error changed: false -> true");
+        RunAssert.Logged(repro, 0, "monotone: latex: fresh");
         Assert.Equal(numbersTime, File.GetLastWriteTimeUtc(numbers));
     }
 
@@ -96,16 +92,13 @@ public sealed class DerivedOutputStatusTests
     [Fact]
     public void The_figures_sequence_length_makes_every_paper_stage_stale()
     {
-        using var study = new SampleStudy(SampleStudy.Tiny.Replace("sequence_lengths: [16]", "sequence_lengths: [16, 12]", StringComparison.Ordinal));
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy(SampleStudy.Tiny.Replace("sequence_lengths: [16]", "sequence_lengths: [16, 12]", StringComparison.Ordinal)).Ran("repro");
         study.WriteManifest(SampleStudy.Tiny.Replace("sequence_lengths: [16]", "sequence_lengths: [16, 12]", StringComparison.Ordinal) + "\nfigures:\n  sequence_length: 12\n");
 
         var status = study.Tool("status");
 
-        foreach (string stage in (string[])["figures ", "latex   ", "appendix"])
-        {
-            Assert.Contains($"{stage}  stale: option sequence_length changed: default -> 12", status.Out, StringComparison.Ordinal);
-        }
+        string[] paperStages = ["figures ", "latex   ", "appendix"];
+        RunAssert.StatusSays(status, 0, [.. paperStages.Select(stage => $"{stage}  stale: option sequence_length changed: default -> 12")]);
     }
 
     // The table is written only when every experiment has a valid result: the dry run, the run's
@@ -120,12 +113,9 @@ public sealed class DerivedOutputStatusTests
         var dryRun = study.Tool("repro", "--dry-run");
         var run = study.Tool("repro", "--keep-going");
 
-        Assert.Equal(0, dryRun.ExitCode);
-        Assert.Contains($"monotone: {NotWritten}\n", dryRun.Out, StringComparison.Ordinal);
+        RunAssert.Printed(dryRun, 0, $"monotone: {NotWritten}\n", "monotone: figures: would not be made, because the analysis of other/12 would fail");
         Assert.DoesNotContain("results.csv: would be written", dryRun.Out, StringComparison.Ordinal);
-        Assert.Contains("monotone: figures: would not be made, because the analysis of other/12 would fail", dryRun.Out, StringComparison.Ordinal);
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains($"monotone: 1 analysed, 0 fresh, 1 failed; 0 paper stages made; {NotWritten}\n", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 2, $"monotone: 1 analysed, 0 fresh, 1 failed; 0 paper stages made; {NotWritten}\n");
         Assert.False(File.Exists(Path.Combine(study.Folder, "experiments", "results.csv")));
     }
 
@@ -134,8 +124,7 @@ public sealed class DerivedOutputStatusTests
     [Fact]
     public void A_damaged_per_experiment_csv_is_named_by_status_and_repaired_by_run()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         string csv = Path.Combine(Path.GetDirectoryName(study.Result("alpha", 16))!, "monotonicity.csv");
         byte[] written = File.ReadAllBytes(csv);
         File.WriteAllBytes(csv, written.AsSpan(0, written.Length / 2).ToArray());
@@ -145,9 +134,7 @@ public sealed class DerivedOutputStatusTests
         var run = study.Tool("run");
         var after = study.Tool("status", "--check");
 
-        Assert.Equal(1, status.ExitCode);
-        Assert.Contains("alpha/16  stale: monotonicity.csv differs from monotonicity.json", status.Out, StringComparison.Ordinal);
-        Assert.Contains("figures   fresh", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 1, "alpha/16  stale: monotonicity.csv differs from monotonicity.json", "figures   fresh");
         using (var document = JsonDocument.Parse(json.Out))
         {
             var alpha = document.RootElement.GetProperty("experiments")[0];
@@ -155,12 +142,11 @@ public sealed class DerivedOutputStatusTests
             Assert.StartsWith("monotonicity.csv differs", alpha.GetProperty("reasons")[0].GetString(), StringComparison.Ordinal);
         }
 
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("0 analysed", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 0, "0 analysed");
         Assert.Equal(written, File.ReadAllBytes(csv));
         Assert.Equal(0, after.ExitCode);
 
         File.Delete(csv);
-        Assert.Contains("alpha/16  stale: monotonicity.csv missing", study.Tool("status").Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(study.Tool("status"), 0, "alpha/16  stale: monotonicity.csv missing");
     }
 }

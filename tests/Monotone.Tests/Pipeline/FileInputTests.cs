@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Monotone.Results;
 using Monotone.Tests.Support;
 
@@ -22,12 +23,12 @@ public class FileInputTests
             heads: 4
         """;
 
-    private static (SampleStudy Study, string Input) Setup()
+    /// <summary>A study of <see cref="Manifest"/> (root <c>data</c>) whose one input, at <paramref name="input"/>, is the notebook fixture f32_basic.pt.</summary>
+    internal static SampleStudy Study(out string input)
     {
-        var study = new SampleStudy("models: []");
-        string input = CopyInput(study.Folder, "f32_basic.pt");
-        study.WriteManifest(Manifest("data"));
-        return (study, input);
+        var study = new SampleStudy(Manifest("data"));
+        input = CopyInput(study.Folder, "f32_basic.pt");
+        return study;
     }
 
     /// <summary>Copies a notebook fixture to where <see cref="Manifest"/> (root <c>data</c>) looks for it, in <paramref name="folder"/>; returns its path.</summary>
@@ -39,11 +40,22 @@ public class FileInputTests
         return input;
     }
 
+    /// <summary>The one experiment of a `status --json` <paramref name="run"/> that exited 0.</summary>
+    private static JsonElement TheExperiment((int ExitCode, string Out, string Error) run)
+    {
+        Assert.True(run.ExitCode == 0, run.Error);
+        using var json = JsonDocument.Parse(run.Out);
+        return Assert.Single(json.RootElement.GetProperty("experiments").EnumerateArray().ToList()).Clone();
+    }
+
+    /// <summary>Where the one experiment of a `status --json` <paramref name="run"/> took its input's fingerprint from: memo, hashed, trusted or generated.</summary>
+    internal static string FingerprintOrigin((int ExitCode, string Out, string Error) run) =>
+        TheExperiment(run).GetProperty("fingerprint_origin").GetString()!;
+
     [Fact]
     public void Results_from_files_match_the_notebook_and_record_a_relative_path()
     {
-        var (study, _) = Setup();
-        using var _ = study;
+        using var study = Study(out _);
 
         var (code, _, _) = study.Tool("run");
 
@@ -56,25 +68,21 @@ public class FileInputTests
     [Fact]
     public void A_changed_input_is_named_in_status_and_reanalysed()
     {
-        var (study, input) = Setup();
-        using var _ = study;
-        study.Tool("run");
+        using var study = Study(out string input).Ran("run");
 
         File.Copy(Path.Combine(NotebookCases.Folder, "view_offset.pt"), input, overwrite: true);
         var status = study.Tool("status");
         var run = study.Tool("run");
 
-        Assert.Contains("model/12  stale: input changed: xxh128:", status.Out, StringComparison.Ordinal);
-        Assert.Contains("monotone: 1 analysed", run.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "model/12  stale: input changed: xxh128:");
+        RunAssert.Logged(run, 0, "monotone: 1 analysed");
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("view_offset")), ResultJson.Read(study.Result("model", 12)).Layers);
     }
 
     [Fact]
     public void Fingerprints_are_remembered_and_a_fresh_clone_hashes_its_inputs()
     {
-        var (study, _) = Setup();
-        using var _ = study;
-        study.Tool("run");
+        using var study = Study(out _).Ran("run");
 
         var remembered = study.Tool("status", "--json");
         Directory.Delete(Path.Combine(study.Folder, ".monotone"), recursive: true);
@@ -82,18 +90,15 @@ public class FileInputTests
         var again = study.Tool("status", "--json");
         var rehashed = study.Tool("status", "--json", "--rehash");
 
-        Assert.Contains("\"fingerprint_origin\": \"memo\"", remembered.Out, StringComparison.Ordinal);
-        Assert.Contains("\"fingerprint_origin\": \"hashed\"", freshClone.Out, StringComparison.Ordinal);
-        Assert.Contains("\"fingerprint_origin\": \"memo\"", again.Out, StringComparison.Ordinal);
-        Assert.Contains("\"fingerprint_origin\": \"hashed\"", rehashed.Out, StringComparison.Ordinal);
-        Assert.Contains("\"fresh\": true", rehashed.Out, StringComparison.Ordinal);
+        // Hashed where the memo is gone or --rehash asks, from the memo otherwise; the input unchanged throughout.
+        Assert.Equal(["memo", "hashed", "memo", "hashed"], new[] { remembered, freshClone, again, rehashed }.Select(FingerprintOrigin));
+        Assert.True(TheExperiment(rehashed).GetProperty("fresh").GetBoolean());
     }
 
     [Fact]
     public void A_missing_input_fails_with_the_models_line()
     {
-        var (study, input) = Setup();
-        using var _ = study;
+        using var study = Study(out string input);
         File.Delete(input);
 
         var (code, _, error) = study.Tool("run");
@@ -105,15 +110,12 @@ public class FileInputTests
     [Fact]
     public void A_shape_unlike_the_manifests_fails_with_the_models_line()
     {
-        var (study, _) = Setup();
-        using var _ = study;
+        using var study = Study(out _);
         study.WriteManifest(Manifest("data").Replace("layers: 3", "layers: 32", StringComparison.Ordinal));
 
-        var (code, _, error) = study.Tool("run");
+        var run = study.Tool("run");
 
-        Assert.Equal(2, code);
-        Assert.Contains("(6,5): error MONO008: model/12: ", error, StringComparison.Ordinal);
-        Assert.Contains("has 3 layers, but the manifest says 32", error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 2, "(6,5): error MONO008: model/12: ", "has 3 layers, but the manifest says 32");
         Assert.False(File.Exists(study.Result("model", 12)));
     }
 }

@@ -20,8 +20,7 @@ public sealed class RecordedClaimTests
     [InlineData("engine", "torch:", "tool.engine 'torch:' is not an engine the tool has")]
     public void A_result_claiming_a_dtype_or_engine_the_tool_lacks_is_invalid(string field, string value, string problem)
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy().Ran("run");
         Edit(study.Result("alpha", 16), field, value);
 
         var error = Assert.Throws<BadInputException>(() => ResultJson.Read(study.Result("alpha", 16)));
@@ -29,8 +28,7 @@ public sealed class RecordedClaimTests
 
         Assert.Equal(DiagnosticCodes.Record.InvalidResult, error.Code);
         Assert.Contains(problem, error.Message, StringComparison.Ordinal);
-        Assert.Equal(1, status.ExitCode);
-        Assert.Contains($"alpha/16  stale: unreadable: invalid result: {problem}", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 1, $"alpha/16  stale: unreadable: invalid result: {problem}");
     }
 
     [Theory]
@@ -39,8 +37,7 @@ public sealed class RecordedClaimTests
     [InlineData("dtype", "float32")]
     public void Every_engine_and_dtype_the_tool_records_is_valid(string field, string value)
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy().Ran("run");
         Edit(study.Result("alpha", 16), field, value);
 
         var result = ResultJson.Read(study.Result("alpha", 16));
@@ -56,11 +53,10 @@ public sealed class RecordedClaimTests
         using var study = SampleStudy.Built();
         Edit(study.Result("alpha", 16), "dtype", "float64");
 
-        var (code, output, _) = study.Tool("verify");
+        var verify = study.Tool("verify");
 
-        Assert.Equal(1, code);
-        Assert.Matches(@"alpha/16\s+-\s+result\s+input\.dtype is float64, but the input holds float32", output);
-        Assert.Contains("verify: 1 of 2 experiments differ", output, StringComparison.Ordinal);
+        RunAssert.Printed(verify, 1, "verify: 1 of 2 experiments differ");
+        Assert.Matches(@"alpha/16\s+-\s+result\s+input\.dtype is float64, but the input holds float32", verify.Out);
     }
 
     private static void Edit(string path, string field, string value)

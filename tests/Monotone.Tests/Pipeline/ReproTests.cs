@@ -37,9 +37,8 @@ public sealed class ReproTests
             Assert.True(made.ContainsKey(file), file);
         }
 
-        Assert.Equal(0, second.ExitCode);
+        RunAssert.Logged(second, 0, "monotone: 0 analysed, 2 fresh; 0 paper stages made");
         Assert.Equal(made, Snapshot(study.Folder));
-        Assert.Contains("monotone: 0 analysed, 2 fresh; 0 paper stages made", second.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -59,11 +58,9 @@ public sealed class ReproTests
     {
         using var study = new SampleStudy();
 
-        var (code, output, _) = study.Tool("repro", "--dry-run");
+        var dryRun = study.Tool("repro", "--dry-run");
 
-        Assert.Equal(0, code);
-        Assert.Contains("alpha/16: would analyse (no result yet)", output, StringComparison.Ordinal);
-        Assert.Contains("monotone: figures: would be made (waits for the analysis of alpha/16, beta/16)", output, StringComparison.Ordinal);
+        RunAssert.Printed(dryRun, 0, "alpha/16: would analyse (no result yet)", "monotone: figures: would be made (waits for the analysis of alpha/16, beta/16)");
         Assert.False(Directory.Exists(Path.Combine(study.Folder, "experiments")));
         Assert.False(Directory.Exists(Path.Combine(study.Folder, "paper")));
         Assert.False(Directory.Exists(Path.Combine(study.Folder, ".monotone", "stages")));
@@ -72,24 +69,20 @@ public sealed class ReproTests
     [Fact]
     public void A_dry_run_after_a_figure_option_names_the_option_and_changes_no_file()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         study.WriteManifest(SampleStudy.Tiny + "\nfigures:\n  show_std_error: true\n");
         var before = Snapshot(study.Folder);
 
-        var (code, output, _) = study.Tool("repro", "--dry-run");
+        var dryRun = study.Tool("repro", "--dry-run");
 
-        Assert.Equal(0, code);
-        Assert.Contains("alpha/16: fresh", output, StringComparison.Ordinal);
-        Assert.Contains("monotone: figures: would be made (option show_std_error changed: false -> true)", output, StringComparison.Ordinal);
+        RunAssert.Printed(dryRun, 0, "alpha/16: fresh", "monotone: figures: would be made (option show_std_error changed: false -> true)");
         Assert.Equal(before, Snapshot(study.Folder));
     }
 
     [Fact]
     public void A_changed_output_is_stale_in_status_and_repro_rewrites_only_that_stage()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         string svg = Path.Combine(study.Folder, "paper", "figures", "violation_rate.svg");
         byte[] drawn = File.ReadAllBytes(svg);
         string appendix = Path.Combine(study.Folder, "paper", "appendix.pdf");
@@ -100,9 +93,7 @@ public sealed class ReproTests
         var repro = study.Tool("repro");
         var after = study.Tool("status", "--check");
 
-        Assert.Equal(1, status.ExitCode);
-        Assert.Contains("figures   stale: output changed: paper/figures/violation_rate.svg", status.Out, StringComparison.Ordinal);
-        Assert.Contains("appendix  fresh", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 1, "figures   stale: output changed: paper/figures/violation_rate.svg", "appendix  fresh");
         Assert.Equal(0, repro.ExitCode);
         Assert.Equal(drawn, File.ReadAllBytes(svg));
         Assert.Equal(appendixTime, File.GetLastWriteTimeUtc(appendix));
@@ -112,8 +103,7 @@ public sealed class ReproTests
     [Fact]
     public void Status_json_lists_the_paper_stages_after_the_experiments()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy().Ran("run");
 
         var (code, output, _) = study.Tool("status", "--json");
 
@@ -135,10 +125,9 @@ public sealed class ReproTests
         using var study = new SampleStudy(TwoFileModels);
         FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
 
-        var (code, _, error) = study.Tool("run");
+        var run = study.Tool("run");
 
-        Assert.Equal(2, code);
-        Assert.Contains("error MONO007: other/12: input not found: ", error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 2, "error MONO007: other/12: input not found: ");
         Assert.False(File.Exists(study.Result("model", 12)));
     }
 
@@ -150,12 +139,10 @@ public sealed class ReproTests
         using var study = new SampleStudy(TwoFileModels);
         FileInputTests.CopyInput(study.Folder, "f32_basic.pt");
 
-        var (code, _, error) = study.Tool(command, "--keep-going");
+        var run = study.Tool(command, "--keep-going");
 
-        Assert.Equal(2, code);
+        RunAssert.Logged(run, 2, "error MONO007: other/12: input not found: ", "error MONO063: 1 of 2 experiments failed (other/12); 1 analysed (--keep-going)");
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("f32_basic")), ResultJson.Read(study.Result("model", 12)).Layers);
-        Assert.Contains("error MONO007: other/12: input not found: ", error, StringComparison.Ordinal);
-        Assert.Contains("error MONO063: 1 of 2 experiments failed (other/12); 1 analysed (--keep-going)", error, StringComparison.Ordinal);
         Assert.False(File.Exists(study.Result("other", 12)));
 
         // The paper draws every result: with one missing it is not made.
@@ -190,12 +177,11 @@ public sealed class ReproTests
         Directory.CreateDirectory(Path.GetDirectoryName(other)!);
         File.Copy(Path.Combine(NotebookCases.Folder, "truncated.pt"), other);
 
-        var (code, _, error) = study.Tool("run", "--keep-going");
+        var run = study.Tool("run", "--keep-going");
 
-        Assert.Equal(2, code);
+        RunAssert.Logged(run, 2, "error MONO063: 1 of 2 experiments failed (other/12)");
         Assert.True(File.Exists(study.Result("model", 12)));
         Assert.False(File.Exists(study.Result("other", 12)));
-        Assert.Contains("error MONO063: 1 of 2 experiments failed (other/12)", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -214,8 +200,7 @@ public sealed class ReproTests
     [Fact]
     public void A_damaged_stage_record_is_one_line_naming_it()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         string record = Path.Combine(study.Folder, ".monotone", "stages", "experiments.yaml.json");
         File.WriteAllText(record, "{\"format\": \"monotone-stages/1\", \"stages\": [");
 

@@ -67,8 +67,7 @@ public sealed class ResultsTableTests
     [Fact]
     public void A_hand_damaged_table_is_stale_fails_check_and_verify_and_a_run_repairs_it_without_analysing()
     {
-        using var study = new SampleStudy();
-        study.Tool("repro");
+        using var study = new SampleStudy().Ran("repro");
         string table = TablePath(study);
         byte[] good = File.ReadAllBytes(table);
         var resultTimes = new[] { study.Result("alpha", 16), study.Result("beta", 16) }.Select(File.GetLastWriteTimeUtc).ToList();
@@ -84,25 +83,21 @@ public sealed class ResultsTableTests
         var run = study.Tool("run");
         var after = study.Tool("status", "--check");
 
-        Assert.Contains("results.csv  stale: differs from the results", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "results.csv  stale: differs from the results");
         Assert.Equal(1, check.ExitCode);
-        Assert.Equal(1, verify.ExitCode);
-        Assert.Contains("verify: experiments/results.csv is stale", verify.Out, StringComparison.Ordinal);
-        Assert.Contains("monotone: results.csv: would be written (differs from the results)", dryRun.Out, StringComparison.Ordinal);
+        RunAssert.Printed(verify, 1, "verify: experiments/results.csv is stale");
+        RunAssert.Printed(dryRun, 0, "monotone: results.csv: would be written (differs from the results)");
         Assert.NotEqual(good, afterDryRun);
-        Assert.Equal(0, run.ExitCode);
-        Assert.Contains("monotone: 0 analysed, 2 fresh", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 0, "monotone: 0 analysed, 2 fresh");
         Assert.Equal(good, File.ReadAllBytes(table));
         Assert.Equal(resultTimes, new[] { study.Result("alpha", 16), study.Result("beta", 16) }.Select(File.GetLastWriteTimeUtc));
-        Assert.True(after.ExitCode == 0, after.Out);
-        Assert.Contains("results.csv  fresh", after.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(after, 0, "results.csv  fresh");
     }
 
     [Fact]
     public void A_deleted_table_is_missing_in_status_json_and_repro_rewrites_it_without_analysing()
     {
-        using var study = new SampleStudy();
-        study.Tool("repro");
+        using var study = new SampleStudy().Ran("repro");
         string table = TablePath(study);
         byte[] good = File.ReadAllBytes(table);
         File.Delete(table);
@@ -118,16 +113,14 @@ public sealed class ResultsTableTests
             Assert.Equal(["missing"], entry.GetProperty("reasons").EnumerateArray().Select(r => r.GetString()));
         }
 
-        Assert.True(repro.ExitCode == 0, repro.Error);
-        Assert.Contains("monotone: 0 analysed, 2 fresh", repro.Error, StringComparison.Ordinal);
+        RunAssert.Logged(repro, 0, "monotone: 0 analysed, 2 fresh");
         Assert.Equal(good, File.ReadAllBytes(table));
     }
 
     [Fact]
     public void A_second_run_leaves_the_table_untouched()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
         string table = TablePath(study);
         var written = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
         File.SetLastWriteTimeUtc(table, written);
@@ -149,7 +142,7 @@ public sealed class ResultsTableTests
         Assert.Equal(2, run.ExitCode);
         Assert.True(File.Exists(study.Result("model", 12)));
         Assert.False(File.Exists(TablePath(study)));
-        Assert.Contains("results.csv  stale: waits for the analysis of other/12", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "results.csv  stale: waits for the analysis of other/12");
     }
 
     [Fact]
@@ -167,8 +160,7 @@ public sealed class ResultsTableTests
 
         var run = study.Tool("run");
 
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("2 kept without their input", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 0, "2 kept without their input");
         Assert.Equal(good, File.ReadAllBytes(TablePath(study)));
         Assert.Equal(2 * 3, File.ReadAllLines(TablePath(study)).Count(l => l.StartsWith("model,", StringComparison.Ordinal) || l.StartsWith("other,", StringComparison.Ordinal)));
     }

@@ -15,10 +15,8 @@ public class RunAndStatusTests
         var resultTimes = new[] { study.Result("alpha", 16), study.Result("beta", 16) }.Select(File.GetLastWriteTimeUtc).ToList();
         var second = study.Tool("run");
 
-        Assert.Equal(0, first.ExitCode);
-        Assert.Contains("monotone: 2 analysed, 0 fresh", first.Error, StringComparison.Ordinal);
-        Assert.Equal(0, second.ExitCode);
-        Assert.Contains("monotone: 0 analysed, 2 fresh", second.Error, StringComparison.Ordinal);
+        RunAssert.Logged(first, 0, "monotone: 2 analysed, 0 fresh");
+        RunAssert.Logged(second, 0, "monotone: 0 analysed, 2 fresh");
         Assert.DoesNotContain("layer", second.Error, StringComparison.Ordinal);
         Assert.Equal(resultTimes, new[] { study.Result("alpha", 16), study.Result("beta", 16) }.Select(File.GetLastWriteTimeUtc));
 
@@ -32,8 +30,7 @@ public class RunAndStatusTests
     [Fact]
     public void Changing_one_models_option_reruns_only_that_model_and_status_names_the_option()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
         study.WriteManifest(SampleStudy.Tiny.Replace(
             "    label: beta\n",
             "    label: beta\n    analysis:\n      epsilon: 1e-6\n",
@@ -44,12 +41,9 @@ public class RunAndStatusTests
         var run = study.Tool("repro");
         var after = study.Tool("status", "--check");
 
-        Assert.Equal(0, status.ExitCode);
-        Assert.Contains("alpha/16  fresh", status.Out, StringComparison.Ordinal);
-        Assert.Contains("beta/16   stale: option epsilon changed: 1E-10 -> 1E-06", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "alpha/16  fresh", "beta/16   stale: option epsilon changed: 1E-10 -> 1E-06");
         Assert.Equal(1, check.ExitCode);
-        Assert.Contains("monotone: 1 analysed, 1 fresh", run.Error, StringComparison.Ordinal);
-        Assert.Contains("beta/16: analysing", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 0, "monotone: 1 analysed, 1 fresh", "beta/16: analysing");
         Assert.DoesNotContain("alpha/16: analysing", run.Error, StringComparison.Ordinal);
         Assert.Equal(1e-6, ResultJson.Read(study.Result("beta", 16)).Options.Epsilon);
         Assert.Equal(0, after.ExitCode);
@@ -58,13 +52,12 @@ public class RunAndStatusTests
     [Fact]
     public void Adding_a_model_runs_only_the_new_model()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
         study.WriteManifest(SampleStudy.Tiny + "\n  - id: org/gamma\n    label: gamma\n    layers: 1\n    heads: 2\n");
 
         var run = study.Tool("run");
 
-        Assert.Contains("monotone: 1 analysed, 2 fresh", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 0, "monotone: 1 analysed, 2 fresh");
         Assert.True(File.Exists(study.Result("gamma", 16)));
     }
 
@@ -87,13 +80,11 @@ public class RunAndStatusTests
     [Fact]
     public void Force_reanalyses_fresh_results_and_only_limits_to_labels()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
 
         var forced = study.Tool("run", "--force", "--only", "beta");
 
-        Assert.Contains("monotone: 1 analysed, 0 fresh", forced.Error, StringComparison.Ordinal);
-        Assert.Contains("beta/16: analysing", forced.Error, StringComparison.Ordinal);
+        RunAssert.Logged(forced, 0, "monotone: 1 analysed, 0 fresh", "beta/16: analysing");
     }
 
     [Fact]
@@ -107,7 +98,7 @@ public class RunAndStatusTests
         var analysed = shards.SelectMany(s => s.Error.Split('\n').Where(l => l.Contains(": analysing", StringComparison.Ordinal)).Select(l => l.Split(':')[0])).ToList();
         Assert.Equal(6, analysed.Count);
         Assert.Equal(6, analysed.Distinct().Count());
-        Assert.Contains("monotone: 0 analysed", study.Tool("run").Error, StringComparison.Ordinal);
+        RunAssert.Logged(study.Tool("run"), 0, "monotone: 0 analysed");
     }
 
     [Fact]

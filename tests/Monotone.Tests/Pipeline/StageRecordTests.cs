@@ -39,8 +39,7 @@ public sealed class StageRecordTests
     [Fact]
     public void Clean_removes_what_the_record_lists_and_never_a_result()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
 
         var cleaned = PaperStages.Clean(ManifestReader.Read(study.ManifestPath, []));
 
@@ -53,8 +52,7 @@ public sealed class StageRecordTests
     [Fact]
     public void A_stage_made_by_other_drawing_code_is_stale()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         var manifest = ManifestReader.Read(study.ManifestPath, []);
         string made = StageRecord.Open(manifest)[StageKind.Figures]!.Inputs["code"];
 
@@ -68,15 +66,14 @@ public sealed class StageRecordTests
     [Fact]
     public void A_reanalysed_result_with_other_bytes_makes_the_paper_stale_by_name()
     {
-        using var study = new SampleStudy();
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy().Ran("repro");
         study.WriteManifest(SampleStudy.Tiny.Replace("    label: beta\n", "    label: beta\n    analysis:\n      epsilon: 1e-6\n", StringComparison.Ordinal));
         Assert.Equal(0, study.Tool("run").ExitCode);
 
-        var (_, output, _) = study.Tool("status");
+        var status = study.Tool("status");
 
-        Assert.Contains("figures   stale: result beta/16 changed", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("result alpha/16", output, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "figures   stale: result beta/16 changed");
+        Assert.DoesNotContain("result alpha/16", status.Out, StringComparison.Ordinal);
     }
 
     private static string Lengths(string lengths) => SampleStudy.Tiny.Replace("sequence_lengths: [16]", $"sequence_lengths: {lengths}", StringComparison.Ordinal);

@@ -28,8 +28,8 @@ public class TrustedRecordTests
         var status = study.Tool("status");
         var run = study.Tool("run");
 
-        Assert.Contains("model/12  stale: input changed: xxh128:", status.Out, StringComparison.Ordinal);
-        Assert.Contains("monotone: 1 analysed", run.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "model/12  stale: input changed: xxh128:");
+        RunAssert.Logged(run, 0, "monotone: 1 analysed");
         var after = ResultJson.Read(study.Result("model", 12));
         Assert.NotEqual(before.Input.Fingerprint, after.Input.Fingerprint);
         Assert.NotEqual(before.Layers.Select(l => l.TotalAbsoluteError), after.Layers.Select(l => l.TotalAbsoluteError));
@@ -54,26 +54,22 @@ public class TrustedRecordTests
         var status = study.Tool("status");
         var run = study.Tool("run");
 
-        Assert.Contains("model/12  stale: input changed: xxh128:", status.Out, StringComparison.Ordinal);
-        Assert.Contains("monotone: 1 analysed", run.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "model/12  stale: input changed: xxh128:");
+        RunAssert.Logged(run, 0, "monotone: 1 analysed");
     }
 
     [Fact]
     public void Switching_to_files_without_the_data_is_stale_and_an_error_that_keeps_the_results()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
         byte[] committed = File.ReadAllBytes(study.Result("alpha", 16));
 
         study.WriteManifest(SampleStudy.Tiny.Replace("source: synthetic", "source: files\n  root: nowhere", StringComparison.Ordinal));
         var status = study.Tool("status", "--check");
         var run = study.Tool("run");
 
-        Assert.Equal(1, status.ExitCode);
-        Assert.True(status.Out.Contains("alpha/16  stale: input source changed: synthetic -> files; input path changed: synthetic:org/alpha/16 -> nowhere/org_alpha/16/attention_probs_mean.pt; input not on this machine", StringComparison.Ordinal), status.Out);
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("error MONO007: alpha/16: input not found: ", run.Error, StringComparison.Ordinal);
-        Assert.Contains("its result must be analysed again (input source changed: synthetic -> files", run.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 1, "alpha/16  stale: input source changed: synthetic -> files; input path changed: synthetic:org/alpha/16 -> nowhere/org_alpha/16/attention_probs_mean.pt; input not on this machine");
+        RunAssert.Logged(run, 2, "error MONO007: alpha/16: input not found: ", "its result must be analysed again (input source changed: synthetic -> files");
         Assert.Equal(committed, File.ReadAllBytes(study.Result("alpha", 16)));
     }
 
@@ -96,8 +92,7 @@ public class TrustedRecordTests
     [MemberData(nameof(Damages))]
     public void A_result_that_breaks_an_invariant_is_unreadable_never_drawn_and_repaired_by_run(string damage, string reason)
     {
-        using var study = new SampleStudy(SampleStudy.Tiny.Replace("layers: 3", "layers: 4", StringComparison.Ordinal));
-        study.Tool("run");
+        using var study = new SampleStudy(SampleStudy.Tiny.Replace("layers: 3", "layers: 4", StringComparison.Ordinal)).Ran("run");
         string path = study.Result("alpha", 16);
         Damage(path, damage);
 
@@ -106,14 +101,11 @@ public class TrustedRecordTests
         var verify = study.Tool("verify");
         var run = study.Tool("run");
 
-        Assert.True(status.Out.Contains("alpha/16  stale: unreadable: ", StringComparison.Ordinal) && status.Out.Contains(reason, StringComparison.Ordinal), status.Out);
-        Assert.Equal(2, figures.ExitCode);
-        Assert.Contains($"{path}: ", figures.Error, StringComparison.Ordinal);
-        Assert.Contains(reason, figures.Error, StringComparison.Ordinal);
-        Assert.Equal(1, verify.ExitCode);
-        Assert.Contains(reason, verify.Out, StringComparison.Ordinal);
-        Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Contains("monotone: 1 analysed", run.Error, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "alpha/16  stale: unreadable: ");
+        RunAssert.Printed(status, 0, reason);
+        RunAssert.Logged(figures, 2, $"{path}: ", reason);
+        RunAssert.Printed(verify, 1, reason);
+        RunAssert.Logged(run, 0, "monotone: 1 analysed");
         Assert.Null(ResultValidation.Problem(ResultJson.Read(path)));
     }
 
@@ -128,9 +120,7 @@ public class TrustedRecordTests
 
         var run = study.Tool("run");
 
-        Assert.Equal(2, run.ExitCode);
-        Assert.Contains("model/12: input not found", run.Error, StringComparison.Ordinal);
-        Assert.Contains($"unreadable: invalid result: layers[1] is null", run.Error, StringComparison.Ordinal);
+        RunAssert.Logged(run, 2, "model/12: input not found", "unreadable: invalid result: layers[1] is null");
     }
 
     [Fact]
@@ -144,15 +134,14 @@ public class TrustedRecordTests
         var skipped = study.Tool("status", "--skip-hashing");
         var hashed = study.Tool("status", "--json");
 
-        Assert.Contains("model/12  fresh (input not hashed: --skip-hashing trusted the committed fingerprint; verify re-hashes)", skipped.Out, StringComparison.Ordinal);
-        Assert.Contains("\"fingerprint_origin\": \"hashed\"", hashed.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(skipped, 0, "model/12  fresh (input not hashed: --skip-hashing trusted the committed fingerprint; verify re-hashes)");
+        Assert.Equal("hashed", FileInputTests.FingerprintOrigin(hashed));
     }
 
     [Fact]
     public void An_orphaned_temporary_file_is_never_taken_for_a_result()
     {
-        using var study = new SampleStudy();
-        study.Tool("run");
+        using var study = new SampleStudy().Ran("run");
         string folder = Path.GetDirectoryName(study.Result("alpha", 16))!;
         string orphan = Path.Combine(folder, ".monotonicity.json.999999.0123456789abcdef0123456789abcdef.tmp");
         File.WriteAllText(orphan, "{ \"format\": \"monotone-result/1\" }");
@@ -162,8 +151,7 @@ public class TrustedRecordTests
         var status = study.Tool("status");
         var run = study.Tool("run", "--force");
 
-        Assert.Contains("alpha/16  fresh", status.Out, StringComparison.Ordinal);
-        Assert.Contains("beta/16   stale: no result yet", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(status, 0, "alpha/16  fresh", "beta/16   stale: no result yet");
         Assert.Equal(0, run.ExitCode);
         Assert.False(File.Exists(orphan));
         Assert.Equal(["monotonicity.csv", "monotonicity.json"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));

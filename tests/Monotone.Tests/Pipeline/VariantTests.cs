@@ -119,16 +119,13 @@ public sealed class VariantTests
 
         // Every stage made once more: the analysis, its table and the paper stay fresh.
         Assert.Equal(0, study.Tool("repro").ExitCode);
-        var status = study.Tool("status", "--check");
-        Assert.True(status.ExitCode == 0, status.Out + status.Error);
-        Assert.Contains("alpha/16@eps-1e-3", status.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(study.Tool("status", "--check"), 0, "alpha/16@eps-1e-3  fresh");
     }
 
     [Fact]
     public void Changing_only_the_variants_epsilon_makes_only_that_variant_stale()
     {
-        using var study = new SampleStudy(TwoVariants);
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy(TwoVariants).Ran("run");
         byte[] defaultBytes = File.ReadAllBytes(study.Result("alpha", 16));
 
         study.WriteManifest(TwoVariants.Replace("epsilon: 1e-3", "epsilon: 1e-4", StringComparison.Ordinal));
@@ -159,26 +156,21 @@ public sealed class VariantTests
     [Fact]
     public void A_variants_new_results_redo_the_figures_and_appendix_but_not_the_latex_which_shows_the_default_only()
     {
-        using var study = new SampleStudy(TwoVariants);
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy(TwoVariants).Ran("repro");
 
         study.WriteManifest(TwoVariants.Replace("epsilon: 1e-3", "epsilon: 1e-4", StringComparison.Ordinal));
         var waiting = study.Tool("status");
         Assert.Equal(0, study.Tool("run").ExitCode);
         var after = study.Tool("status");
 
-        Assert.Contains("figures   stale: waits for the analysis of alpha/16@eps-1e-3, beta/16@eps-1e-3", waiting.Out, StringComparison.Ordinal);
-        Assert.Contains("latex     fresh", waiting.Out, StringComparison.Ordinal);
-        Assert.Contains("figures   stale: result alpha/16@eps-1e-3 changed", after.Out, StringComparison.Ordinal);
-        Assert.Contains("appendix  stale:", after.Out, StringComparison.Ordinal);
-        Assert.Contains("latex     fresh", after.Out, StringComparison.Ordinal);
+        RunAssert.StatusSays(waiting, 0, "figures   stale: waits for the analysis of alpha/16@eps-1e-3, beta/16@eps-1e-3", "latex     fresh");
+        RunAssert.StatusSays(after, 0, "figures   stale: result alpha/16@eps-1e-3 changed", "appendix  stale:", "latex     fresh");
     }
 
     [Fact]
     public void Verify_recomputes_every_variant_with_its_own_options_and_names_a_changed_one()
     {
-        using var study = new SampleStudy(TwoVariants);
-        Assert.Equal(0, study.Tool("repro").ExitCode);
+        using var study = new SampleStudy(TwoVariants).Ran("repro");
 
         var passed = study.Tool("verify", "--json");
 
@@ -260,8 +252,7 @@ public sealed class VariantTests
     [Fact]
     public void Removing_a_variant_leaves_its_results_as_they_are_and_status_no_longer_lists_them()
     {
-        using var study = new SampleStudy(TwoVariants);
-        Assert.Equal(0, study.Tool("run").ExitCode);
+        using var study = new SampleStudy(TwoVariants).Ran("run");
         byte[] kept = File.ReadAllBytes(VariantResult(study, "alpha", 16, "eps-1e-3"));
 
         study.WriteManifest(SampleStudy.Tiny);

@@ -37,12 +37,10 @@ public class VerifyTests
         layer["relative_error"] = edited.RelativeError;
         File.WriteAllText(path, json.ToJsonString());
 
-        var (code, output, _) = study.Tool("verify");
+        var verify = study.Tool("verify");
 
-        Assert.Equal(1, code);
-        Assert.Contains("Experiment  Layer  Metric", output, StringComparison.Ordinal);
-        Assert.Matches($@"alpha/16\s+3\s+violations_count\s+{count + 1}\s+{count}\s+-1", output);
-        Assert.Contains("verify: 1 of 2 experiments differ", output, StringComparison.Ordinal);
+        RunAssert.Printed(verify, 1, "Experiment  Layer  Metric", "verify: 1 of 2 experiments differ");
+        Assert.Matches($@"alpha/16\s+3\s+violations_count\s+{count + 1}\s+{count}\s+-1", verify.Out);
     }
 
     [Fact]
@@ -51,12 +49,11 @@ public class VerifyTests
         using var study = Built();
         File.Delete(study.Result("alpha", 16));
 
-        var (code, output, error) = study.Tool("verify");
+        var verify = study.Tool("verify");
 
-        Assert.Equal(1, code);
-        Assert.Matches(@"alpha/16\s+-\s+result\s+no result yet", output);
-        Assert.Contains("verify: 1 of 2 experiments differ", output, StringComparison.Ordinal);
-        Assert.DoesNotContain("error", error, StringComparison.Ordinal);
+        RunAssert.Printed(verify, 1, "verify: 1 of 2 experiments differ");
+        Assert.Matches(@"alpha/16\s+-\s+result\s+no result yet", verify.Out);
+        Assert.DoesNotContain("error", verify.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -65,10 +62,9 @@ public class VerifyTests
         using var study = Built();
         File.AppendAllText(Path.Combine(study.Folder, "paper", "figures", "violation_rate.svg"), "<!-- edited -->");
 
-        var (code, output, _) = study.Tool("verify");
+        var verify = study.Tool("verify");
 
-        Assert.Equal(1, code);
-        Assert.Contains("verify: paper/figures/violation_rate.svg is stale", output, StringComparison.Ordinal);
+        RunAssert.Printed(verify, 1, "verify: paper/figures/violation_rate.svg is stale");
     }
 
     [Fact]
@@ -76,9 +72,8 @@ public class VerifyTests
     {
         using var study = new SampleStudy();
 
-        var (code, _, error) = study.Tool("figures");
+        var figures = study.Tool("figures");
 
-        Assert.Equal(2, code);
-        Assert.Contains("no result for alpha/16 yet; run `dotnet monotone run` first", error, StringComparison.Ordinal);
+        RunAssert.Logged(figures, 2, "no result for alpha/16 yet; run `dotnet monotone run` first");
     }
 }

@@ -27,16 +27,30 @@ public sealed class SampleStudy : IDisposable
     public string Folder => folder.Path;
 
     /// <summary>A study whose results, figures, appendix and report are all written.</summary>
-    public static SampleStudy Built()
+    public static SampleStudy Built() => new SampleStudy().Ran("run", "figures", "appendix");
+
+    /// <summary>
+    /// Runs each of <paramref name="steps"/> (a command with no options: <c>run</c>, <c>repro</c>, ...) on this study
+    /// and returns the study, for a test's arrangement (<c>new SampleStudy().Ran("repro")</c>: every result and paper
+    /// stage made). The first step that does not exit 0 fails the test with its standard error and removes the study.
+    /// </summary>
+    public SampleStudy Ran(params string[] steps)
     {
-        var study = new SampleStudy();
-        foreach (string step in (string[])["run", "figures", "appendix"])
+        try
         {
-            var (code, _, error) = study.Tool(step);
-            Assert.True(code == 0, $"{step}: {error}");
+            foreach (string step in steps)
+            {
+                var (code, _, error) = Tool(step);
+                Assert.True(code == 0, $"{step}: {error}");
+            }
+        }
+        catch
+        {
+            Dispose();
+            throw;
         }
 
-        return study;
+        return this;
     }
 
     public string ManifestPath => folder.File("experiments.yaml");
