@@ -87,37 +87,43 @@ public static class ExperimentPlan
             return experiments;
         }
 
-        static bool Matches(Experiment e, string name) =>
-            e.Label == name || e.Key == name
-            || (name.IndexOf(VariantSeparator, StringComparison.Ordinal) is int at && at >= 0
-                && (at == 0 || name[..at] == e.Label) && name[(at + 1)..] == e.Variant);
         var unknown = names.Where(name => !experiments.Any(e => Matches(e, name))).ToList();
         return unknown.Count == 0
             ? [.. experiments.Where(e => names.Any(name => Matches(e, name)))]
             : throw new UsageException($"no experiment or model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest ({Hint(experiments, unknown[0])})");
     }
 
-    // What the first unknown name was probably meant to be (names are case-sensitive, as the
-    // manifest's labels and variant names are), or else which models and variants there are.
+    // What the first unknown name was probably meant to be, part by part (label, sequence length,
+    // variant; each only against its own kind, and case-sensitive as the manifest's names are), or
+    // else which models, lengths and variants there are.
     private static string Hint(IReadOnlyList<Experiment> experiments, string name)
     {
         var labels = experiments.Select(e => e.Label).Distinct(StringComparer.Ordinal).ToList();
+        var lengths = experiments.Select(e => e.SequenceLength.ToString(CultureInfo.InvariantCulture)).Distinct(StringComparer.Ordinal).ToList();
         var variants = experiments.Select(e => e.Variant).Distinct(StringComparer.Ordinal).ToList();
-        var names = labels
-            .Concat(experiments.Select(e => e.Key))
-            .Concat(variants.Select(v => $"{VariantSeparator}{v}"))
-            .Concat(experiments.Select(e => $"{e.Label}{VariantSeparator}{e.Variant}"))
-            .Distinct(StringComparer.Ordinal)
-            .Where(known => Form(known) == Form(name));
-        return KeySuggestion.Closest(name, names) is { } suggestion
-            ? $"did you mean '{suggestion}'?"
-            : $"the models are {Listed(labels)}; the variants are {Listed(variants.Select(v => $"{VariantSeparator}{v}"))}";
+
+        int at = name.IndexOf(VariantSeparator, StringComparison.Ordinal);
+        string head = at < 0 ? name : name[..at];
+        int slash = head.IndexOf('/', StringComparison.Ordinal);
+        string? label = Nearest(slash < 0 ? head : head[..slash], labels, optional: true);
+        // Any two short numbers are a "near" spelling of each other: a length is named exactly or listed.
+        string? length = slash < 0 ? "" : lengths.Contains(head[(slash + 1)..], StringComparer.Ordinal) ? head[(slash + 1)..] : null;
+        string? variant = at < 0 ? "" : Nearest(name[(at + 1)..], variants, optional: false);
+        string? meant = label is null || length is null || variant is null ? null
+            : $"{label}{(slash < 0 ? "" : $"/{length}")}{(at < 0 ? "" : $"{VariantSeparator}{variant}")}";
+        return meant is not null && experiments.Any(e => Matches(e, meant))
+            ? $"did you mean '{meant}'?"
+            : $"the models are {Listed(labels)}; the sequence lengths are {Listed(lengths)}; the variants are {Listed(variants.Select(v => $"{VariantSeparator}{v}"))}";
     }
 
-    // Names are compared with names of their own form only ("@x" with the variants, "a/1" with the
-    // keys), so that a short name is never "corrected" into a name of another kind.
-    private static (bool Variant, bool Leading, bool Length) Form(string name) =>
-        (name.Contains(VariantSeparator, StringComparison.Ordinal), name.StartsWith(VariantSeparator), name.Contains('/', StringComparison.Ordinal));
+    // The part itself when known, else the nearest known one (KeySuggestion); an empty label ("@name") stays empty.
+    private static string? Nearest(string part, IReadOnlyList<string> known, bool optional) =>
+        (optional && part.Length == 0) || known.Contains(part, StringComparer.Ordinal) ? part : KeySuggestion.Closest(part, known);
+
+    private static bool Matches(Experiment e, string name) =>
+        e.Label == name || e.Key == name
+        || (name.IndexOf(VariantSeparator, StringComparison.Ordinal) is int at && at >= 0
+            && (at == 0 || name[..at] == e.Label) && name[(at + 1)..] == e.Variant);
 
     // A study may have hundreds of models: the first few make the point.
     private static string Listed(IEnumerable<string> names)

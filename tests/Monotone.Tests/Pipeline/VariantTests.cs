@@ -14,7 +14,7 @@ namespace Monotone.Tests.Pipeline;
 public sealed class VariantTests
 {
     /// <summary><see cref="SampleStudy.Tiny"/> with one variant over both models.</summary>
-    private static readonly string TwoVariants = SampleStudy.Tiny + """
+    internal static readonly string TwoVariants = SampleStudy.Tiny + """
 
         variants:
           - name: eps-1e-3
@@ -60,18 +60,29 @@ public sealed class VariantTests
         Assert.Equal(expected, string.Join(' ', ExperimentPlan.Only(experiments, [name]).Select(e => e.Key)));
     }
 
+    // A name that matches nothing says what was probably meant, part by part, or which models, lengths and variants there are.
     [Theory]
-    [InlineData("@eps")]
-    [InlineData("gamma@eps-1e-3")]
-    [InlineData("alpha/16@")]
-    public void A_name_that_matches_no_experiment_is_refused(string name)
+    [InlineData("alpah", "did you mean 'alpha'?")]
+    [InlineData("Beta/16", "did you mean 'beta/16'?")]
+    [InlineData("beta/61", Choices)]
+    [InlineData("@eps-1e-4", "did you mean '@eps-1e-3'?")]
+    [InlineData("alpha@EPS-1e-3", "did you mean 'alpha@eps-1e-3'?")]
+    [InlineData("alpha/32", Choices)]
+    [InlineData("@eps", Choices)]
+    [InlineData("gamma@eps-1e-3", Choices)]
+    [InlineData("alpha/16@", Choices)]
+    [InlineData("mpt-7b/256", Choices)]
+    public void A_name_that_matches_no_experiment_is_refused_with_the_nearest_name_or_the_choices(string name, string hint)
     {
         using var study = new SampleStudy(TwoVariants);
         var experiments = ExperimentPlan.From(ManifestReader.Read(study.ManifestPath, []));
 
-        var error = Assert.Throws<UsageException>(() => ExperimentPlan.Only(experiments, [name]));
-        Assert.Contains($"'{name}'", error.Message, StringComparison.Ordinal);
+        var error = Assert.Throws<UsageException>(() => ExperimentPlan.Only(experiments, [name, "alpha"]));
+
+        Assert.Equal($"no experiment or model labelled '{name}' in the manifest ({hint})", error.Message);
     }
+
+    private const string Choices = "the models are alpha, beta; the sequence lengths are 16; the variants are @default, @eps-1e-3";
 
     [Fact]
     public void A_two_variant_study_writes_both_results_the_default_as_without_variants_and_every_row()
