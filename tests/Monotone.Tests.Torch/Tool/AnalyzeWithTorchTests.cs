@@ -82,24 +82,6 @@ public class AnalyzeWithTorchTests
         Assert.Single(error.TrimEnd('\n').Split('\n'));
     }
 
-    [Theory]
-    [InlineData("--engine", "reference", "--device", "cpu")]
-    [InlineData("--engine", "reference", "--chunk-memory", "1G")]
-    [InlineData("--engine", "auto", "--device", "cpu")]
-    [InlineData("--engine", "torch", "--device", "gpu")]
-    [InlineData("--engine", "torch", "--device", "cuda:x")]
-    [InlineData("--engine", "torch", "--chunk-memory", "lots")]
-    [InlineData("--engine", "torch", "--chunk-memory", "-1M")]
-    public void Device_options_that_cannot_apply_exit_2_with_one_line(string option, string value, string option2, string value2)
-    {
-        var (code, stdout, error) = ToolRunner.Run("analyze", Basic, option, value, option2, value2);
-
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-        Assert.StartsWith("monotone: error MONO040: ", error, StringComparison.Ordinal);
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
-    }
-
     [Fact]
     public void The_installed_tool_runs_torch_in_a_process_of_its_own()
     {

@@ -28,6 +28,13 @@ internal static class ToolAssert
         FailsWithOneLine(run, 2, $"monotone: error MONO040: {start}");
 
     /// <summary>
+    /// <paramref name="run"/> is a usage error that says exactly <paramref name="problem"/>: exit 2, nothing on standard
+    /// output, and on standard error the one line <c>monotone: error MONO040: PROBLEM (see 'dotnet monotone --help')</c>.
+    /// </summary>
+    public static void BadUsageLine((int ExitCode, string Out, string Error) run, string problem) =>
+        FailsWithLine(run, 2, $"monotone: error MONO040: {problem} (see 'dotnet monotone --help')");
+
+    /// <summary>
     /// <paramref name="run"/> exited with <paramref name="exitCode"/>, wrote nothing to standard output, and wrote
     /// exactly <paramref name="line"/> and one newline to standard error.
     /// </summary>

@@ -24,18 +24,10 @@ public class ContainerTests
     public void Analyze_reads_the_tensor_the_path_names_and_gives_the_notebooks_numbers(string name)
     {
         var testCase = NotebookCases.Get(name);
-        using var folder = new TemporaryFolder();
-        string output = folder.File("result.json");
-        var args = new List<string> { "analyze", NotebookCases.PathOf(testCase), "-o", output };
-        if (NotebookCases.TensorOf(testCase) is { } tensor)
-        {
-            args.AddRange(["--tensor", tensor]);
-        }
+        string[] choice = NotebookCases.TensorOf(testCase) is { } tensor ? ["--tensor", tensor] : [];
 
-        var (code, _, error) = ToolRunner.RunBounded([.. args]);
+        var result = AnalyzedResult.Of(NotebookCases.PathOf(testCase), choice);
 
-        Assert.True(code == 0, error);
-        var result = ResultJson.Read(output);
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), result.Layers);
     }
 

@@ -55,17 +55,14 @@ public class ReadAlongFingerprintTests
     [Fact]
     public void Heads_the_analysis_never_read_are_read_by_the_hash()
     {
-        using var folder = new TemporaryFolder();
-        string path = WriteNpy(folder.File("t.npy"), layers: 3, heads: 2, n: 8, seed: 1);
-        using var tensor = AttentionTensor.Open(path);
+        using var npy = new FingerprintedNpy();
 
-        tensor.BeginFingerprint();
         var buffer = new double[64];
-        tensor.ReadHead(2, 1, buffer);
-        tensor.ReadHead(0, 1, buffer);
+        npy.Tensor.ReadHead(2, 1, buffer);
+        npy.Tensor.ReadHead(0, 1, buffer);
 
-        Assert.True(tensor.FingerprintReadsAlong);
-        Assert.Equal(HashOf(File.ReadAllBytes(path)), tensor.EndFingerprint());
+        Assert.True(npy.Tensor.FingerprintReadsAlong);
+        Assert.Equal(HashOf(File.ReadAllBytes(npy.Path)), npy.Tensor.EndFingerprint());
     }
 
     [Theory]
@@ -141,20 +138,17 @@ public class ReadAlongFingerprintTests
     [Fact]
     public void A_file_truncated_while_read_is_refused_as_truncated()
     {
-        using var folder = new TemporaryFolder();
-        string path = WriteNpy(folder.File("t.npy"), layers: 3, heads: 2, n: 8, seed: 1);
-        using var tensor = AttentionTensor.Open(path);
+        using var npy = new FingerprintedNpy();
 
-        tensor.BeginFingerprint();
-        tensor.ReadHead(0, 0, new double[64]);
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
+        npy.Tensor.ReadHead(0, 0, new double[64]);
+        using (var stream = new FileStream(npy.Path, FileMode.Open, FileAccess.Write, FileShare.ReadWrite))
         {
             stream.SetLength(stream.Length / 2);
         }
 
-        var error = Assert.Throws<BadInputException>(tensor.EndFingerprint);
+        var error = Assert.Throws<BadInputException>(npy.Tensor.EndFingerprint);
         Assert.Equal(DiagnosticCodes.Input.Truncated, error.Code);
-        Assert.Equal(path, error.Path);
+        Assert.Equal(npy.Path, error.Path);
     }
 
     [Fact]
@@ -198,6 +192,32 @@ public class ReadAlongFingerprintTests
 
         stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values.AsSpan()));
         return path;
+    }
+
+    /// <summary>
+    /// A 3-layer, 2-head, 8x8 float32 .npy (seed 1) in a temporary folder, opened, with its fingerprint begun: the
+    /// file the tests that read heads by hand start from.
+    /// </summary>
+    private sealed class FingerprintedNpy : IDisposable
+    {
+        private readonly TemporaryFolder folder = new();
+
+        public FingerprintedNpy()
+        {
+            Path = WriteNpy(folder.File("t.npy"), layers: 3, heads: 2, n: 8, seed: 1);
+            Tensor = AttentionTensor.Open(Path);
+            Tensor.BeginFingerprint();
+        }
+
+        public string Path { get; }
+
+        public AttentionTensor Tensor { get; }
+
+        public void Dispose()
+        {
+            Tensor.Dispose();
+            folder.Dispose();
+        }
     }
 
     private sealed class OnReport(Action<LayerProgress> report) : IProgress<LayerProgress>

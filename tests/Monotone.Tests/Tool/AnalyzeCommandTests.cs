@@ -51,13 +51,9 @@ public class AnalyzeCommandTests
     public void Options_reach_the_engine()
     {
         var testCase = NotebookCases.Get("eps_floor");
-        string path = NotebookCases.PathOf(testCase);
-        using var folder = new TemporaryFolder();
+        var result = AnalyzedResult.Of(NotebookCases.PathOf(testCase), "--epsilon", "1e-6", "--relative-floor", "0.001");
 
-        var (code, _, _) = ToolRunner.Run("analyze", path, "-o", folder.File("r.json"), "--epsilon", "1e-6", "--relative-floor", "0.001");
-
-        Assert.Equal(0, code);
-        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), ResultJson.Read(folder.File("r.json")).Layers);
+        NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(testCase), result.Layers);
     }
 
     [Theory]
@@ -85,12 +81,8 @@ public class AnalyzeCommandTests
     [InlineData("fast", "3")]
     public void Every_engine_and_thread_count_gives_the_notebook_numbers(string engine, string threads)
     {
-        using var folder = new TemporaryFolder();
+        var result = AnalyzedResult.Of(NotebookCases.Basic, "--engine", engine, "--threads", threads);
 
-        var (code, _, _) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("r.json"), "--engine", engine, "--threads", threads);
-
-        Assert.Equal(0, code);
-        var result = ResultJson.Read(folder.File("r.json"));
         Assert.Equal(engine, result.Tool.Engine);
         NotebookAgreement.AssertEqual(NotebookCases.ExpectedLayers(NotebookCases.Get("f32_basic")), result.Layers);
     }

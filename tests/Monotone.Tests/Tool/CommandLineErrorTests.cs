@@ -6,64 +6,75 @@ namespace Monotone.Tests.Tool;
 /// <summary>The one error model at the command line: one canonical line, exit 2, control characters escaped.</summary>
 public class CommandLineErrorTests
 {
+    /// <summary>
+    /// Every option the command line refuses, in one table: the problem the one line names, then the command and
+    /// its options. The input tensor does not exist and the study has no results, so a row that passes
+    /// shows the option is checked before any file is read or written.
+    /// </summary>
     [Theory]
-    [InlineData("--rtol", "NaN")]
-    [InlineData("--rtol", "-1")]
-    [InlineData("--rtol", "Infinity")]
-    [InlineData("--atol", "NaN")]
-    [InlineData("--atol", "-1e-12")]
-    public void Verify_refuses_meaningless_tolerances_before_any_work(string option, string value)
+    // Tolerances and thresholds: finite numbers >= 0.
+    [InlineData("--rtol must be a finite number >= 0, not NaN", "verify", "--rtol", "NaN")]
+    [InlineData("--rtol must be a finite number >= 0, not -1", "verify", "--rtol", "-1")]
+    [InlineData("--rtol must be a finite number >= 0, not Infinity", "verify", "--rtol", "Infinity")]
+    [InlineData("--atol must be a finite number >= 0, not NaN", "verify", "--atol", "NaN")]
+    [InlineData("--atol must be a finite number >= 0, not -1E-12", "verify", "--atol", "-1e-12")]
+    [InlineData("--epsilon must be a finite number >= 0, not -1", "analyze", "--epsilon", "-1")]
+    // A value that is not a number is a usage error, not a trace.
+    [InlineData("Cannot parse argument 'abc' for option '--rtol' as expected type 'System.Double'.", "verify", "--rtol", "abc")]
+    [InlineData("Cannot parse argument 'inf' for option '--rtol' as expected type 'System.Double'.", "verify", "--rtol", "inf")]
+    [InlineData("Cannot parse argument '' for option '--atol' as expected type 'System.Double'.", "verify", "--atol", "")]
+    [InlineData("Cannot parse argument 'abc' for option '--jobs' as expected type 'System.Int32'.", "run", "--jobs", "abc")]
+    [InlineData("Cannot parse argument 'abc' for option '--epsilon' as expected type 'System.Double'.", "analyze", "--epsilon", "abc")]
+    [InlineData("Cannot parse argument 'inf' for option '--relative-floor' as expected type 'System.Double'.", "analyze", "--relative-floor", "inf")]
+    [InlineData("Cannot parse argument '99999999999' for option '--threads' as expected type 'System.Int32'.", "analyze", "--threads", "99999999999")]
+    [InlineData("Cannot parse argument 'x' for option '--rtol' as expected type 'System.Double'.", "diff", "--rtol", "x")]
+    // A number with a comma is refused, not read as thousands.
+    [InlineData("--epsilon takes a number with a decimal point, not '1,5'", "analyze", "--epsilon", "1,5")]
+    [InlineData("--relative-floor takes a number with a decimal point, not '1,000'", "analyze", "--relative-floor", "1,000")]
+    // A choice that is not one of its names (engine, slopes) is refused with the names (TypedOptionTests: they read back).
+    [InlineData("--engine must be fast, reference, torch or auto, not 'quantum'", "analyze", "--engine", "quantum")]
+    [InlineData("--engine must be fast, reference, torch or auto, not 'Fast'", "analyze", "--engine", "Fast")]
+    [InlineData("--engine must be fast, reference, torch or auto, not 'FAST'", "analyze", "--engine", "FAST")]
+    [InlineData("--engine must be fast, reference, torch or auto, not '1'", "analyze", "--engine", "1")]
+    [InlineData("--engine must be fast, reference, torch or auto, not '2'", "analyze", "--engine", "2")]
+    [InlineData("--engine must be fast, reference, torch or auto, not ''", "analyze", "--engine", "")]
+    [InlineData("--engine must be fast, reference, torch or auto, not 'Reference'", "run", "--engine", "Reference")]
+    [InlineData("--engine must be fast, reference, torch or auto, not '0'", "run", "--engine", "0")]
+    [InlineData("--engine must be fast, reference, torch or auto, not 'gpu'", "verify", "--engine", "gpu")]
+    [InlineData("slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not 'alibi'", "analyze", "--slopes", "alibi")]
+    [InlineData("slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not '0.5,x'", "analyze", "--slopes", "0.5,x")]
+    [InlineData("slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not '1,inf'", "analyze", "--slopes", "1,inf")]
+    // Counts: --threads is analyze's layers at once (0 = one per processor), --jobs the manifest commands' experiments at once.
+    [InlineData("--threads must be 0 (one per processor) or a positive number", "analyze", "--threads", "-1")]
+    [InlineData("analyze takes --threads for layers at once (--jobs is experiments at once, on run, repro and verify)", "analyze", "--jobs", "2")]
+    [InlineData("--jobs must be at least 1", "run", "--jobs", "0")]
+    [InlineData("--shard must be K/N with 1 <= K <= N, not '3/2'", "run", "--shard", "3/2")]
+    // The torch engine's options: they apply to torch or auto only, and are read before libtorch is looked for.
+    [InlineData("--device and --chunk-memory apply to --engine torch or auto, not reference", "analyze", "--engine", "reference", "--device", "cpu")]
+    [InlineData("--device and --chunk-memory apply to --engine torch or auto, not reference", "analyze", "--engine", "reference", "--chunk-memory", "1G")]
+    [InlineData("--engine auto runs torch only on a GPU; for the CPU use --engine torch --device cpu", "analyze", "--engine", "auto", "--device", "cpu")]
+    [InlineData("--device must be auto, cpu, cuda or cuda:N, not 'gpu'", "analyze", "--engine", "torch", "--device", "gpu")]
+    [InlineData("--device must be auto, cpu, cuda or cuda:N, not 'cuda:x'", "analyze", "--engine", "torch", "--device", "cuda:x")]
+    [InlineData("--chunk-memory must be a size such as 512M or 4G, not 'lots'", "analyze", "--engine", "torch", "--chunk-memory", "lots")]
+    [InlineData("--chunk-memory must be a size such as 512M or 4G, not '-1M'", "analyze", "--engine", "torch", "--chunk-memory", "-1M")]
+    // Options a command does not have.
+    [InlineData("Unrecognized command or argument '--bogus'.", "analyze", "--bogus", "1")]
+    [InlineData("Unrecognized command or argument '--threads'.", "run", "--threads", "2")]
+    [InlineData("Unrecognized command or argument '--threads'.", "verify", "--threads", "2")]
+    public void A_bad_option_is_one_line_naming_it_before_any_file_is_read_or_written(string problem, string command, params string[] options)
     {
         using var study = new SampleStudy();
 
-        ToolAssert.BadUsage(study.Tool("verify", option, value), $"{option} must be a finite number >= 0");
+        ToolAssert.BadUsageLine(study.Command(command, Path.Combine(study.Folder, "x.pt"), options), problem);
+        Assert.Equal(["experiments.yaml"], Directory.GetFileSystemEntries(study.Folder).Select(Path.GetFileName));
     }
 
-    [Theory]
-    [InlineData("verify", "--rtol", "abc")]
-    [InlineData("verify", "--rtol", "inf")]
-    [InlineData("verify", "--atol", "")]
-    [InlineData("run", "--jobs", "abc")]
-    [InlineData("analyze", "--epsilon", "abc")]
-    [InlineData("analyze", "--relative-floor", "inf")]
-    [InlineData("analyze", "--threads", "99999999999")]
-    [InlineData("diff", "--rtol", "x")]
-    public void A_value_that_is_not_a_number_is_a_usage_error_not_a_trace(string command, string option, string value)
+    [Fact]
+    public void A_label_the_manifest_does_not_have_is_one_line_naming_it()
     {
         using var study = new SampleStudy();
 
-        ToolAssert.BadUsage(study.Command(command, Path.Combine(study.Folder, "x.pt"), option, value), $"Cannot parse argument '{value}' for option '{option}'");
-    }
-
-    [Theory]
-    [InlineData("analyze", "--slopes", "alibi")]
-    [InlineData("analyze", "--epsilon", "-1")]
-    [InlineData("analyze", "--engine", "quantum")]
-    [InlineData("analyze", "--engine", "Fast")]
-    [InlineData("analyze", "--engine", "1")]
-    [InlineData("analyze", "--threads", "-1")]
-    [InlineData("analyze", "--jobs", "2")]
-    [InlineData("analyze", "--bogus", "1")]
-    [InlineData("run", "--shard", "3/2")]
-    [InlineData("run", "--jobs", "0")]
-    [InlineData("run", "--only", "nobody")]
-    [InlineData("run", "--threads", "2")] // --threads is analyze's (layers at once), not an option of the manifest commands.
-    [InlineData("verify", "--threads", "2")]
-    public void Bad_usage_exits_2_with_one_line(string command, string option, string value)
-    {
-        using var study = new SampleStudy();
-
-        ToolAssert.BadUsage(study.Command(command, NotebookCases.Basic, option, value), "");
-    }
-
-    [Theory]
-    [InlineData("--epsilon", "1,5")]
-    [InlineData("--relative-floor", "1,000")]
-    public void A_number_with_a_comma_is_refused_not_read_as_thousands(string option, string value)
-    {
-        using var folder = new TemporaryFolder();
-
-        ToolAssert.BadUsage(ToolRunner.Run("analyze", folder.File("x.pt"), option, value), $"{option} takes a number with a decimal point, not '{value}'");
+        ToolAssert.FailsWithLine(study.Tool("run", "--only", "nobody"), 2, "monotone: error MONO040: no experiment or model labelled 'nobody' in the manifest");
     }
 
     [Fact]

@@ -10,23 +10,11 @@ namespace Monotone.Tests.Tool;
 /// </summary>
 public class OutputPathTests
 {
-    private static string OneLine(string error)
-    {
-        Assert.Single(error.TrimEnd('\n').Split('\n'));
-        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
-        return error.TrimEnd('\n');
-    }
-
     [Fact]
     public void An_empty_output_is_a_usage_error_before_any_analysis()
     {
-        var (code, stdout, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", "");
-
-        Assert.Equal(2, code);
-        Assert.Equal("", stdout);
-
-        // No progress line: the analysis never started.
-        Assert.Equal("'': error MONO041: the output path is empty", OneLine(error));
+        // The one line is all of standard error: no progress line, the analysis never started.
+        ToolAssert.FailsWithLine(ToolRunner.Run("analyze", NotebookCases.Basic, "-o", ""), 2, "'': error MONO041: the output path is empty");
     }
 
     [Fact]
@@ -40,10 +28,7 @@ public class OutputPathTests
 
         foreach (string output in new[] { input, Path.Combine(folder.Path, ".", "in.pt"), folder.File("alias.json") })
         {
-            var (code, _, error) = ToolRunner.Run("analyze", input, "-o", output);
-
-            Assert.Equal(2, code);
-            Assert.Equal($"{output}: error MONO042: is the input {input} itself; choose another output file", OneLine(error));
+            ToolAssert.FailsWithLine(ToolRunner.Run("analyze", input, "-o", output), 2, $"{output}: error MONO042: is the input {input} itself; choose another output file");
             Assert.Equal(before, File.ReadAllBytes(input));
         }
     }
@@ -85,10 +70,9 @@ public class OutputPathTests
         folder.Fifo("fifo");
         var before = Directory.GetFileSystemEntries(folder.Path).Order().ToList();
 
-        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File(name));
+        var run = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File(name));
 
-        Assert.Equal(2, code);
-        Assert.Equal($"{folder.File(name)}: error MONO041: {string.Format(System.Globalization.CultureInfo.InvariantCulture, problem, folder.Path)}", OneLine(error));
+        ToolAssert.FailsWithLine(run, 2, $"{folder.File(name)}: error MONO041: {string.Format(System.Globalization.CultureInfo.InvariantCulture, problem, folder.Path)}");
         Assert.Equal(before, Directory.GetFileSystemEntries(folder.Path).Order());
         Assert.Equal(FileKind.Fifo, FileStatus.Of(folder.File("fifo"), followLinks: false).Kind);
         Assert.Equal("keep", File.ReadAllText(folder.File("file")));
@@ -107,10 +91,7 @@ public class OutputPathTests
             Immutable.Set(folder.File("kept.json"), true);
             foreach (string output in new[] { Path.Combine(locked, "r.json"), Path.Combine(locked, "new", "r.json"), folder.File("kept.json") })
             {
-                var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", output);
-
-                Assert.Equal(2, code);
-                Assert.StartsWith($"{output}: error MONO043: cannot write here: permission denied, or the file or its folder is immutable", OneLine(error), StringComparison.Ordinal);
+                ToolAssert.FailsWithOneLine(ToolRunner.Run("analyze", NotebookCases.Basic, "-o", output), 2, $"{output}: error MONO043: cannot write here: permission denied, or the file or its folder is immutable");
             }
 
             Assert.Equal("previous", File.ReadAllText(folder.File("kept.json")));

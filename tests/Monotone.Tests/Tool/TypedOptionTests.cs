@@ -6,23 +6,12 @@ using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Tool;
 
-/// <summary>Each choice (engine, slopes, shell) is read in one place, by name only, with the names in help and errors.</summary>
+/// <summary>
+/// Each choice (engine, slopes, shell) is read in one place, by name only, with the names in help and errors (the
+/// errors: CommandLineErrorTests' table of bad options).
+/// </summary>
 public class TypedOptionTests
 {
-    [Theory]
-    [InlineData("analyze", "FAST")]
-    [InlineData("analyze", "2")]
-    [InlineData("analyze", "")]
-    [InlineData("run", "Reference")]
-    [InlineData("run", "0")]
-    [InlineData("verify", "gpu")]
-    public void An_engine_that_is_not_a_name_is_one_line_naming_the_choices_and_exit_2(string command, string engine)
-    {
-        using var study = new SampleStudy();
-
-        AssertUsageError(study.Command(command, NotebookCases.Basic, "--engine", engine), $"--engine must be fast, reference, torch or auto, not '{engine}'");
-    }
-
     [Theory]
     [InlineData("analyze")]
     [InlineData("run")]
@@ -38,12 +27,10 @@ public class TypedOptionTests
     [Fact]
     public void Analyze_takes_threads_and_refuses_jobs_with_the_new_name()
     {
-        using var folder = new TemporaryFolder();
-
-        var (code, _, _) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("r.json"), "--threads", "2");
+        var threads = AnalyzedResult.Of(NotebookCases.Basic, "--threads", "2");
         var jobs = ToolRunner.Run("analyze", NotebookCases.Basic, "-j", "2");
 
-        Assert.Equal(0, code);
+        Assert.Equal(3, threads.Layers.Count);
         ToolAssert.BadUsage(jobs, "analyze takes --threads for layers at once (--jobs is experiments at once, on run, repro and verify)");
     }
 
@@ -54,21 +41,7 @@ public class TypedOptionTests
     [InlineData("0.5, 0.25,0.125,0.0625", "0.5,0.25,0.125,0.0625")]
     public void Slopes_are_recorded_in_the_spelling_the_manifest_uses(string given, string recorded)
     {
-        using var folder = new TemporaryFolder();
-
-        var (code, _, error) = ToolRunner.Run("analyze", NotebookCases.Basic, "-o", folder.File("r.json"), "--slopes", given);
-
-        Assert.True(code == 0, error);
-        Assert.Equal(recorded, ResultJson.Read(folder.File("r.json")).Options.Slopes);
-    }
-
-    [Theory]
-    [InlineData("alibi")]
-    [InlineData("0.5,x")]
-    [InlineData("1,inf")]
-    public void Slopes_that_are_neither_a_name_nor_numbers_are_one_line_and_exit_2(string slopes)
-    {
-        AssertUsageError(ToolRunner.Run("analyze", NotebookCases.Basic, "--slopes", slopes), $"slopes must be notebook, bloom, mpt or a comma-separated list of numbers, not '{slopes}'");
+        Assert.Equal(recorded, AnalyzedResult.Of(NotebookCases.Basic, "--slopes", given).Options.Slopes);
     }
 
     [Theory]
@@ -115,8 +88,4 @@ public class TypedOptionTests
         Assert.Equal(InputFormat.Npy, npy);
         Assert.All(new[] { "Npy", "2", "", null }, text => Assert.False(names.TryParse(text, out _)));
     }
-
-    // Exactly one line on standard error, nothing on standard output, exit 2.
-    private static void AssertUsageError((int ExitCode, string Out, string Error) run, string message) =>
-        ToolAssert.FailsWithLine(run, 2, $"monotone: error MONO040: {message} (see 'dotnet monotone --help')");
 }
