@@ -66,6 +66,20 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
         string? tensor = experiment.Input is FileInput file ? file.Tensor : null;
         Changed(reasons, "tensor", result.Input.Tensor ?? "(the file's only tensor)", tensor ?? "(the file's only tensor)");
 
+        // The shape the manifest declares (optional for files) is checked against the tensor by every
+        // analysis; a declaration changed after the result was made must not leave it "fresh".
+        var shape = result.Input.Shape;
+        Changed(reasons, "sequence length", Show(shape[2]), Show(experiment.SequenceLength));
+        if (experiment.Model.Layers is { } layers)
+        {
+            Changed(reasons, "layers", Show(shape[0]), Show(layers));
+        }
+
+        if (experiment.Model.Heads is { } declaredHeads)
+        {
+            Changed(reasons, "heads", Show(shape[1]), Show(declaredHeads));
+        }
+
         var options = experiment.Options;
         Changed(reasons, "option slopes", result.Options.Slopes, options.Slopes.ToString());
         Changed(reasons, "option epsilon", Show(result.Options.Epsilon), Show(options.Epsilon));
@@ -104,4 +118,6 @@ public sealed record ExperimentStatus(Experiment Experiment, Fingerprint? Input,
     }
 
     private static string Show(double value) => value.ToString("R", CultureInfo.InvariantCulture);
+
+    private static string Show(long value) => value.ToString(CultureInfo.InvariantCulture);
 }
