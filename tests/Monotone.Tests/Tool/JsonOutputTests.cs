@@ -20,7 +20,7 @@ public class JsonOutputTests
 
         Assert.True(code == 0, error);
         var root = Parse(output);
-        Assert.Equal(["schema", "experiments", "summary"], Names(root));
+        Assert.Equal(["schema", "experiments", "summary", "table"], Names(root));
         Assert.Equal(1, root.GetProperty("schema").GetInt32());
         var alpha = root.GetProperty("experiments")[0];
         Assert.Equal(["key", "label", "sequence_length", "variant", "outcome", "result"], Names(alpha));
@@ -33,6 +33,9 @@ public class JsonOutputTests
         var forced = Parse(again);
         Assert.Equal(["beta/16"], forced.GetProperty("experiments").EnumerateArray().Select(e => e.GetProperty("key").GetString()));
         Assert.Equal("""{"analysed":1,"fresh":0,"kept":0,"failed":0}""", JsonSerializer.Serialize(forced.GetProperty("summary")));
+        // The first run wrote the table; the forced rerun made the same bytes, so the table was left as it was.
+        Assert.Equal($$"""{"path":"{{Path.Combine("experiments", "results.csv")}}","written":true}""", JsonSerializer.Serialize(root.GetProperty("table")));
+        Assert.Equal($$"""{"path":"{{Path.Combine("experiments", "results.csv")}}","written":false}""", JsonSerializer.Serialize(forced.GetProperty("table")));
     }
 
     [Fact]

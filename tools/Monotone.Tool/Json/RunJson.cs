@@ -21,17 +21,22 @@ internal static class RunJson
         var document = new Document(
             ToolJson.Schema,
             experiments,
-            new RunCounts(Count(RunOutcome.Analysed), Count(RunOutcome.Fresh), Count(RunOutcome.Kept), Count(RunOutcome.Failed)));
+            new RunCounts(Count(RunOutcome.Analysed), Count(RunOutcome.Fresh), Count(RunOutcome.Kept), Count(RunOutcome.Failed)),
+            new RunTable(Path.GetRelativePath(manifest.Folder, ResultsTable.PathOf(manifest)), summary.TableWritten));
         ToolJson.Write(output, document, ToolJsonContext.Default.RunDocument);
 
         int Count(RunOutcome outcome) => experiments.Count(e => e.Outcome == outcome);
     }
 
-    internal sealed record Document(int Schema, IReadOnlyList<RunExperiment> Experiments, RunCounts Summary);
+    internal sealed record Document(int Schema, IReadOnlyList<RunExperiment> Experiments, RunCounts Summary, RunTable Table);
 
     /// <param name="Result">The result file, relative to the manifest's folder.</param>
     /// <param name="Variant">The variant's name, <c>default</c> for the study's own options (docs/variants.md).</param>
     internal sealed record RunExperiment(string Key, string Label, int SequenceLength, string Variant, RunOutcome Outcome, string Result);
 
     internal sealed record RunCounts(int Analysed, int Fresh, int Kept, int Failed);
+
+    /// <param name="Path">experiments/results.csv, relative to the manifest's folder.</param>
+    /// <param name="Written">Whether this run rewrote it (docs/results-table.md).</param>
+    internal sealed record RunTable(string Path, bool Written);
 }
