@@ -8,7 +8,7 @@ namespace Monotone.Results;
 /// result straight through a <c>Utf8JsonWriter</c>. Writing through <see cref="ResultJsonContext"/>
 /// first builds its property metadata (what reading needs), about half of the time of writing
 /// the first result in a process, on the critical path of every short <c>analyze</c>
-/// (docs/building.md, "Start-up"). The same bytes either way: <c>ResultJsonWriterTests</c>.
+/// (docs/building.md, "Start-up"). The same bytes either way: <c>StartupPathTests</c>.
 /// </summary>
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,

@@ -28,7 +28,7 @@ internal static class EngineCatalog
     /// The command line's checks call these two rather than <see cref="TorchDevice"/> itself, and
     /// only for a device given on the command line: a method that names a type of
     /// Monotone.Engine.Torch loads that assembly when it is compiled, and `analyze` with the fast
-    /// engine should load none of the torch engine (StartupPathTests). Never inlined, for the same reason.
+    /// engine should load none of the torch engine (AnalyzeLoadTests). Never inlined, for the same reason.
     /// </remarks>
     [MethodImpl(MethodImplOptions.NoInlining)]
     public static bool IsTorchDevice(string device) => TorchDevice.TryParse(device, out _);
