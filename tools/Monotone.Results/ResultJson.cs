@@ -3,7 +3,7 @@ using Monotone.Core;
 
 namespace Monotone.Results;
 
-/// <summary>Reads and writes result files (docs/design.md §4) through <see cref="ResultJsonContext"/>. Doubles are written in shortest round-trip form.</summary>
+/// <summary>Reads result files (docs/design.md §4) through <see cref="ResultJsonContext"/> and writes them through <see cref="ResultJsonWriteContext"/>. Doubles are written in shortest round-trip form.</summary>
 public static class ResultJson
 {
     /// <summary>The result file's name in its experiment's folder.</summary>
@@ -11,7 +11,7 @@ public static class ResultJson
 
     public static byte[] ToBytes(MonotonicityResult result)
     {
-        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonContext.Default.MonotonicityResult);
+        byte[] json = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonWriteContext.Default.MonotonicityResult);
         return [.. json, (byte)'\n'];
     }
 

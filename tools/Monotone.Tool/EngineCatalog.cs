@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Monotone.Core;
 using Monotone.Engine;
 using Monotone.Engine.Torch;
@@ -21,6 +22,20 @@ internal static class EngineCatalog
 
     /// <summary>--device's default: a GPU when libtorch sees one, otherwise the CPU.</summary>
     public const string AutomaticDevice = "auto";
+
+    /// <summary>Whether <paramref name="device"/> is cpu, cuda or cuda:N.</summary>
+    /// <remarks>
+    /// The command line's checks call these two rather than <see cref="TorchDevice"/> itself, and
+    /// only for a device given on the command line: a method that names a type of
+    /// Monotone.Engine.Torch loads that assembly when it is compiled, and `analyze` with the fast
+    /// engine should load none of the torch engine (AnalyzeLoadTests). Never inlined, for the same reason.
+    /// </remarks>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool IsTorchDevice(string device) => TorchDevice.TryParse(device, out _);
+
+    /// <summary>Whether <paramref name="device"/> is cpu (not a GPU).</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static bool IsCpuDevice(string device) => TorchDevice.TryParse(device, out var parsed) && !parsed.IsCuda;
 
     /// <summary>Opens the engine asked for on this machine, and says in a line what was chosen (null for a managed engine asked for by name).</summary>
     /// <param name="device">"auto", "cpu", "cuda" or "cuda:N".</param>

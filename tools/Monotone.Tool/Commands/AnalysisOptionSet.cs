@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using Monotone.Core;
-using Monotone.Engine.Torch;
 
 namespace Monotone.Tool.Commands;
 
@@ -71,7 +70,7 @@ internal sealed class AnalysisOptionSet
         {
             result.AddError($"--device and --chunk-memory apply to --engine torch or auto, not {engine.Name()}");
         }
-        else if (engine == EngineKind.Auto && device is not null && TorchDevice.TryParse(device, out var parsed) && !parsed.IsCuda)
+        else if (engine == EngineKind.Auto && device is not null && EngineCatalog.IsCpuDevice(device))
         {
             result.AddError("--engine auto runs torch only on a GPU; for the CPU use --engine torch --device cpu");
         }

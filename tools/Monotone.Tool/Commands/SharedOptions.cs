@@ -32,7 +32,7 @@ internal static class SharedOptions
         device.Validators.Add(r =>
         {
             string value = r.GetValueOrDefault<string>() ?? "";
-            if (value != EngineCatalog.AutomaticDevice && !Monotone.Engine.Torch.TorchDevice.TryParse(value, out _))
+            if (value != EngineCatalog.AutomaticDevice && !EngineCatalog.IsTorchDevice(value))
             {
                 r.AddError($"--device must be auto, cpu, cuda or cuda:N, not '{value}'");
             }
