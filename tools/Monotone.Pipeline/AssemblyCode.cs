@@ -114,17 +114,23 @@ internal static class AssemblyCode
             Text(hash, metadata.GetUserString(handle));
         }
 
-        foreach (var handle in metadata.ManifestResources)
+        foreach (var (name, content) in Resources(pe, metadata))
         {
-            var resource = metadata.GetManifestResource(handle);
-            Text(hash, $"resource {metadata.GetString(resource.Name)}");
-            if (resource.Implementation.IsNil)
-            {
-                Bytes(hash, Resource(pe, resource));
-            }
+            Text(hash, $"resource {name}");
+            Bytes(hash, content);
         }
 
         return hash.GetHashAndReset();
+    }
+
+    /// <summary>The assembly's embedded resources (fonts, templates), by name and content; a linked resource has no content here.</summary>
+    internal static IEnumerable<(string Name, byte[] Content)> Resources(PEReader pe, MetadataReader metadata)
+    {
+        foreach (var handle in metadata.ManifestResources)
+        {
+            var resource = metadata.GetManifestResource(handle);
+            yield return (metadata.GetString(resource.Name), resource.Implementation.IsNil ? Resource(pe, resource) : []);
+        }
     }
 
     // Length-prefixed fields, so that no two different sequences of fields hash alike.

@@ -5,9 +5,11 @@ using System.Text.Json;
 namespace Monotone.Pipeline;
 
 /// <summary>
-/// The identity of the code that draws the paper stages: a hash of the code of the tool's drawing
-/// assemblies (<see cref="AssemblyCode"/>), so a changed drawing method (or a drawing library
-/// updated to another version) makes every paper stage stale, and nothing else does. Not their
+/// The identity of the code that draws the paper stages: a hash of the sources the tool's drawing
+/// assemblies were compiled from (<see cref="AssemblySources"/>, from their embedded PDBs; for an
+/// assembly without one, of its code, <see cref="AssemblyCode"/>), so a changed drawing method (or
+/// a drawing library updated to another version) makes every paper stage stale, and nothing else
+/// does: not another configuration, output folder or artifacts path (their IL differs), and not a commit. Not their
 /// module version ids: Nerdbank.GitVersioning stamps the commit id into every assembly, so the MVIDs
 /// changed with every commit and each commit redrew the paper once, byte for byte the same. Read
 /// from the files' metadata, never by loading them, so the MSBuild task and the tool compute the
@@ -33,7 +35,8 @@ public static class CodeIdentity
 
             try
             {
-                lines.Append(name).Append(' ').Append(Convert.ToHexStringLower(AssemblyCode.Hash(File.ReadAllBytes(path)))).Append('\n');
+                byte[] image = File.ReadAllBytes(path);
+                lines.Append(name).Append(' ').Append(Convert.ToHexStringLower(AssemblySources.Hash(image) ?? AssemblyCode.Hash(image))).Append('\n');
             }
             catch (Exception e) when (e is BadImageFormatException or InvalidOperationException or IOException or UnauthorizedAccessException)
             {

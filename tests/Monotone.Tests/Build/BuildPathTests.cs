@@ -1,3 +1,4 @@
+using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.Tests.Support;
 
@@ -30,6 +31,10 @@ public sealed class BuildPathTests
         Assert.Contains("alpha/16: layer 3/3", File.ReadAllText(artifacts.File("detailed.log")), StringComparison.Ordinal);
         Assert.Equal(3, ResultJson.Read(study.Result("alpha", 16)).Layers.Count);
         Assert.True(File.Exists(Path.Combine(study.Folder, "paper", "appendix.pdf")), log);
+        // The same sources as the Debug build beside this test: the paper's drawing code is the same,
+        // so switching configuration or output path redraws nothing (the regex generator's type names
+        // and all IL differ between the two builds).
+        Assert.Equal(CodeIdentity.Of(AppContext.BaseDirectory), CodeIdentity.Of(Path.Combine(artifacts.Path, "bin", "Monotone.Tool", "release")));
     }
 
     [Fact]
@@ -48,6 +53,8 @@ public sealed class BuildPathTests
         Assert.True(build.ExitCode == 0, build.Log);
         Assert.True(help.ExitCode == 0, help.Log);
         Assert.True(publish.ExitCode == 0, publish.Log);
+        Assert.Equal(CodeIdentity.Of(AppContext.BaseDirectory), CodeIdentity.Of(output.File("build")));
+        Assert.Equal(CodeIdentity.Of(AppContext.BaseDirectory), CodeIdentity.Of(output.File("publish")));
         if (torch.ExitCode == 0)
         {
             Assert.Equal("torch:cpu", ResultJson.Read(output.File("torch.json")).Tool.Engine);

@@ -52,6 +52,17 @@ public sealed class CodeIdentityTests
     }
 
     [Fact]
+    public void The_drawing_assemblies_built_here_are_identified_by_their_sources()
+    {
+        // tools/Directory.Build.props embeds each PDB, whose source checksums Debug and Release builds
+        // share (BuildPathTests compares the two builds' identities).
+        foreach (string name in CodeIdentity.Assemblies)
+        {
+            Assert.NotNull(AssemblySources.Hash(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, name))));
+        }
+    }
+
+    [Fact]
     public void The_tool_built_here_has_an_identity_from_its_files()
     {
         // The test's output folder holds the tool's assemblies, as the tool's own folder does.
