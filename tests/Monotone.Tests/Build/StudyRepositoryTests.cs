@@ -28,6 +28,8 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
         Assert.Contains("alpha/16: done in", run.Log, StringComparison.Ordinal);
         Assert.Equal(3, ResultJson.Read(elsewhere.Result("alpha", 16)).Layers.Count);
         Assert.True(version.ExitCode == 0, version.Log);
+        // The version `dotnet tool list` shows (one per commit), not the base version results record.
+        Assert.EndsWith($"\n{packages.Version}\n", version.Log, StringComparison.Ordinal);
     }
 
     [Fact]
