@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Build.Framework;
 using Microsoft.Build.Utilities;
+using Monotone.Core;
 
 namespace Monotone.Build;
 
@@ -23,6 +24,15 @@ public sealed partial class RunMonotone : ToolTask
     /// <summary>Where the tool runs: the project's folder, where `dotnet tool run` finds the tool manifest.</summary>
     public string WorkingDirectory { get; set; } = "";
 
+    /// <summary>True when <see cref="Arguments"/> is `tool run dotnet-monotone ...`: the tool comes from the repository's tool manifest.</summary>
+    public bool LocalTool { get; set; }
+
+    /// <summary>The tool manifest the build found above the project (empty: none), for the MONO1014 a failed local tool gets.</summary>
+    public string ToolManifest { get; set; } = "";
+
+    /// <summary>NuGet's global packages folder (NuGetPackageRoot), where `dotnet tool restore` puts the local tool.</summary>
+    public string PackageRoot { get; set; } = "";
+
     protected override string ToolName => Path.GetFileName(Host);
 
     // Tool output is UTF-8 whatever the build machine's locale.
@@ -35,6 +45,23 @@ public sealed partial class RunMonotone : ToolTask
     protected override string GenerateCommandLineCommands() => Arguments;
 
     protected override string? GetWorkingDirectory() => WorkingDirectory.Length > 0 ? WorkingDirectory : null;
+
+    /// <summary>
+    /// A local tool that could not start (not installed, not restored) fails with MONO1014 and the
+    /// command that fixes it, instead of dotnet's message and MSB6006 ("dotnet" exited with code 1).
+    /// A failure that logged its own errors, or of a tool that is there, stays as it is.
+    /// </summary>
+    protected override bool HandleTaskExecutionErrors()
+    {
+        if (LocalTool && !Log.HasLoggedErrors && LocalToolInstallation.Problem(ToolManifest, PackageRoot) is { } problem)
+        {
+            string file = File.Exists(ToolManifest) ? ToolManifest : BuildEngine.ProjectFileOfTaskNode;
+            Log.LogError(null, DiagnosticCodes.Build.ToolNotInstalled, null, file, 0, 0, 0, 0, "{0}", problem);
+            return false;
+        }
+
+        return base.HandleTaskExecutionErrors();
+    }
 
     protected override void LogEventsFromTextOutput(string singleLine, MessageImportance messageImportance) =>
         Log.LogMessageFromText(singleLine, Importance(singleLine));

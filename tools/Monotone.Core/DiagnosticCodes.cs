@@ -184,5 +184,8 @@ public static class DiagnosticCodes
     {
         /// <summary>The build's plan could not be made for a reason outside the manifest (the file system, memory).</summary>
         public const string PlanFailed = "MONO1010";
+
+        /// <summary>The dotnet-monotone local tool could not start: no tool manifest, none naming Monotone.Tool, or its version not restored.</summary>
+        public const string ToolNotInstalled = "MONO1014";
     }
 }

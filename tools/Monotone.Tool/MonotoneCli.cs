@@ -44,6 +44,11 @@ internal static class MonotoneCli
     private static RootCommand Root(IEnumerable<Command> commands)
     {
         var root = new RootCommand(Description);
+        foreach (var option in root.Options.OfType<VersionOption>())
+        {
+            option.Action = new PackageVersionAction();
+        }
+
         foreach (var command in commands)
         {
             root.Subcommands.Add(command);

@@ -28,6 +28,8 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
         Assert.Contains("alpha/16: done in", run.Log, StringComparison.Ordinal);
         Assert.Equal(3, ResultJson.Read(elsewhere.Result("alpha", 16)).Layers.Count);
         Assert.True(version.ExitCode == 0, version.Log);
+        // The version `dotnet tool list` shows (one per commit), not the base version results record.
+        Assert.EndsWith($"\n{packages.Version}\n", version.Log, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -48,6 +50,8 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
               </ItemGroup>
             </Project>
             """);
+        // Before the tool is installed: the build says so, with the fix, in one error (MONO1014).
+        var notInstalled = DotnetCli.Run(root, packages.Environment, ["build", .. DotnetCli.BuildOptions]);
         var manifest = DotnetCli.Run(root, packages.Environment, "new", "tool-manifest");
         var install = DotnetCli.Run(root, packages.Environment, "tool", "install", "Monotone.Tool", "--version", packages.Version);
 
@@ -59,6 +63,10 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
         study.WriteManifest(SampleStudy.Tiny + "\n  - id: org/gamma\n    label: gamma\n    layers: 1\n    heads: 2\n");
         var third = DotnetCli.Run(root, packages.Environment, ["build", .. DotnetCli.BuildOptions]);
 
+        Assert.True(notInstalled.ExitCode == 1, notInstalled.Log);
+        Assert.Contains("error MONO1014: the dotnet-monotone tool is not installed for this repository", notInstalled.Log, StringComparison.Ordinal);
+        Assert.Contains("'dotnet tool install Monotone.Tool --version VERSION'", notInstalled.Log, StringComparison.Ordinal);
+        Assert.DoesNotContain("MSB6006", notInstalled.Log, StringComparison.Ordinal);
         Assert.True(manifest.ExitCode == 0, manifest.Log);
         Assert.True(install.ExitCode == 0, install.Log);
         Assert.True(first.ExitCode == 0, first.Log);

@@ -1,0 +1,18 @@
+using System.CommandLine;
+using System.CommandLine.Invocation;
+
+namespace Monotone.Tool;
+
+/// <summary>
+/// `dotnet monotone --version`: prints <see cref="PackageVersion.Current"/>, the version `dotnet tool
+/// list` shows, instead of System.CommandLine's default (the entry assembly's informational version,
+/// the base version 0.1.0 on every commit).
+/// </summary>
+internal sealed class PackageVersionAction : SynchronousCommandLineAction
+{
+    public override int Invoke(ParseResult parseResult)
+    {
+        parseResult.InvocationConfiguration.Output.WriteLine(PackageVersion.Current);
+        return (int)ExitCode.Success;
+    }
+}
