@@ -34,11 +34,9 @@ internal static class AssemblyCode
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
 
         Text(hash, metadata.GetString(metadata.GetAssemblyDefinition().Name));
-        foreach (var handle in metadata.AssemblyReferences)
+        foreach (string reference in References(metadata))
         {
-            // With the version: a drawing library updated to another version draws differently.
-            var reference = metadata.GetAssemblyReference(handle);
-            Text(hash, $"ref {metadata.GetString(reference.Name)} {reference.Version}");
+            Text(hash, reference);
         }
 
         foreach (var handle in metadata.TypeReferences)
@@ -122,6 +120,11 @@ internal static class AssemblyCode
 
         return hash.GetHashAndReset();
     }
+
+    /// <summary>"ref NAME VERSION" for each referenced assembly: with the version, as a drawing library updated to another version draws differently.</summary>
+    internal static IEnumerable<string> References(MetadataReader metadata) =>
+        metadata.AssemblyReferences.Select(handle => metadata.GetAssemblyReference(handle))
+            .Select(reference => $"ref {metadata.GetString(reference.Name)} {reference.Version}");
 
     /// <summary>The assembly's embedded resources (fonts, templates), by name and content; a linked resource has no content here.</summary>
     internal static IEnumerable<(string Name, byte[] Content)> Resources(PEReader pe, MetadataReader metadata)

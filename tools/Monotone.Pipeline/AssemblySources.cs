@@ -47,11 +47,9 @@ internal static class AssemblySources
         checksums.Sort(StringComparer.Ordinal);
         var metadata = pe.GetMetadataReader();
         var text = new StringBuilder().Append(metadata.GetString(metadata.GetAssemblyDefinition().Name)).Append('\n');
-        foreach (var handle in metadata.AssemblyReferences)
+        foreach (string reference in AssemblyCode.References(metadata))
         {
-            // With the version: a drawing library updated to another version draws differently.
-            var reference = metadata.GetAssemblyReference(handle);
-            text.Append("ref ").Append(metadata.GetString(reference.Name)).Append(' ').Append(reference.Version).Append('\n');
+            text.Append(reference).Append('\n');
         }
 
         foreach (string checksum in checksums)

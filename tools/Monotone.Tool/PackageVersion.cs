@@ -7,8 +7,8 @@ namespace Monotone.Tool;
 /// per-commit package version, with the working tree's <c>dirty-</c> label: Directory.Build.targets),
 /// which `dotnet tool list` shows. Read from an assembly-level attribute the tool project alone sets
 /// (Monotone.Tool.csproj): the informational version every assembly carries stays the base version
-/// that result files record (0.1.0), and assembly-level attributes are not part of the drawing
-/// code's identity (CodeIdentity in Monotone.Pipeline), so a new commit still redraws nothing.
+/// that result files record (0.1.0), and the attribute is generated under obj/, which the drawing
+/// code's identity leaves out (AssemblySources in Monotone.Pipeline), so a new commit still redraws nothing.
 /// </summary>
 internal static class PackageVersion
 {
