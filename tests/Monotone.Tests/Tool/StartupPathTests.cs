@@ -1,9 +1,14 @@
 using System.Text.Json;
 using Mono.Unix.Native;
 using Monotone.Core;
+using Monotone.Engine;
+using Monotone.Pipeline;
 using Monotone.Results;
 using Monotone.Tests.Support;
 using Monotone.Tests.TensorInput;
+using Monotone.TensorInput.Synthetic;
+using Monotone.Tool;
+using Monotone.Tool.Console;
 
 namespace Monotone.Tests.Tool;
 
@@ -65,6 +70,36 @@ public class StartupPathTests
         Assert.Equal(FileKind.Directory, FileStatus.Of(folder.Path, followLinks: true).Kind);
         Assert.Equal(new FileStatus(FileKind.Missing, 0, 0, 0, 0, 0, "ENOENT"), FileStatus.Of(folder.File("missing"), followLinks: true));
         Assert.Equal("ENOTDIR", FileStatus.Of(folder.File("file/below"), followLinks: false).Error);
+    }
+
+    [Fact]
+    public void The_warm_up_rehearses_a_real_fast_analysis_and_its_result_file()
+    {
+        var rehearsed = ResultJson.FromBytes(AnalysisWarmup.Rehearse());
+
+        var source = new SyntheticAttention("warm-up", layers: 1, heads: 2, sequenceLength: 48, seed: 0);
+        var reference = new ReferenceEngine().Analyze(source, new AnalysisOptions());
+        Assert.Equal("fast", rehearsed.Tool.Engine);
+        Assert.Equal([1L, 2, 48, 48], rehearsed.Input.Shape);
+        Assert.Equal(reference.Select(l => l.ViolationsCount), rehearsed.Layers.Select(l => l.ViolationsCount));
+    }
+
+    [Theory]
+    [InlineData(true, "analyze", "in.pt")]
+    [InlineData(true, "verify")]
+    [InlineData(true, "repro", "--only", "mpt-7b")]
+    [InlineData(false, "run")]
+    [InlineData(false, "status")]
+    [InlineData(false, "figures")]
+    [InlineData(false, "--help")]
+    [InlineData(false)]
+    public void Only_commands_that_always_analyse_start_the_warm_up(bool warms, params string[] args)
+    {
+        Assert.Equal(warms, MonotoneCli.WarmsUp(args));
+        if (warms)
+        {
+            Assert.Contains(MonotoneCli.Commands(new ToolConsole(TextWriter.Null, TextWriter.Null, Interactive: false)).Subcommands, c => c.Name == args[0]);
+        }
     }
 
     private static MonotonicityResult Result(string name) => name switch
