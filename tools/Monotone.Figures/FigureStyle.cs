@@ -16,53 +16,34 @@ internal static class FigureStyle
     /// <summary>savefig(bbox_inches="tight") keeps 0.05 in of white around the drawing.</summary>
     public const float OuterPad = 0.05f * 72;
 
-    /// <summary>lines.linewidth: the data lines.</summary>
+    public const float AxisLabelSize = 10;
+    public const float TickLabelSize = 9;
+    public const float LegendSize = 9;
+
     public const float DataLineWidth = 1.5f;
+    public const float AxisLineWidth = 0.5f;
+    public const float MajorTickLength = 3;
+    public const float MinorTickLength = 1.5f;
+    public const float TickWidth = 0.5f;
+
+    /// <summary>matplotlib's xtick.major.pad: tick labels sit 3.5 pt from the axis line (ticks point inward).</summary>
+    public const float TickPad = 3.5f;
+
+    /// <summary>matplotlib's axes.labelpad.</summary>
+    public const float LabelPad = 4;
+
+    public const float GridWidth = 0.5f;
+    public const float GridAlpha = 0.2f;
+
+    /// <summary>grid.linestyle "--": matplotlib's dash pattern (3.7, 1.6) scaled by the 0.5 pt width.</summary>
+    public static readonly float[] GridDashes = [3.7f * GridWidth, 1.6f * GridWidth];
+
+    /// <summary>ax.margins(x=0.02); y keeps matplotlib's default 0.05.</summary>
+    public const double XMargin = 0.02;
+    public const double YMargin = 0.05;
 
     /// <summary>fill_between(alpha=0.2) for the ±2σ bands.</summary>
     public const float BandAlpha = 0.2f;
-
-    /// <summary>Font sizes: axes.labelsize, xtick.labelsize and legend.fontsize.</summary>
-    public static class Font
-    {
-        public const float AxisLabel = 10;
-        public const float TickLabel = 9;
-        public const float Legend = 9;
-    }
-
-    /// <summary>The axes' own settings: axes.linewidth, axes.labelpad and axes.xmargin/ymargin.</summary>
-    public static class Axes
-    {
-        public const float LineWidth = 0.5f;
-
-        /// <summary>axes.labelpad.</summary>
-        public const float LabelPad = 4;
-
-        /// <summary>ax.margins(x=0.02); y keeps matplotlib's default 0.05.</summary>
-        public const double XMargin = 0.02;
-        public const double YMargin = 0.05;
-    }
-
-    /// <summary>xtick/ytick: major.size, minor.size, major.width and major.pad.</summary>
-    public static class Ticks
-    {
-        public const float MajorLength = 3;
-        public const float MinorLength = 1.5f;
-        public const float Width = 0.5f;
-
-        /// <summary>matplotlib's xtick.major.pad: tick labels sit 3.5 pt from the axis line (ticks point inward).</summary>
-        public const float Pad = 3.5f;
-    }
-
-    /// <summary>grid.linewidth, grid.alpha and grid.linestyle.</summary>
-    public static class Grid
-    {
-        public const float Width = 0.5f;
-        public const float Alpha = 0.2f;
-
-        /// <summary>grid.linestyle "--": matplotlib's dash pattern (3.7, 1.6) scaled by the 0.5 pt width.</summary>
-        public static readonly float[] Dashes = [3.7f * Width, 1.6f * Width];
-    }
 
     /// <summary>Paul Tol's "bright" scheme, in the order SciencePlots' bright style cycles it.</summary>
     public static readonly Color[] Cycle =
