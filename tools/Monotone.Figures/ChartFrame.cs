@@ -44,8 +44,8 @@ internal sealed class ChartFrame
 
     public static ChartFrame Measure(Chart chart)
     {
-        using var tickFont = Font(FigureStyle.TickLabelSize);
-        using var labelFont = Font(FigureStyle.AxisLabelSize);
+        using var tickFont = Font(FigureStyle.Font.TickLabel);
+        using var labelFont = Font(FigureStyle.Font.AxisLabel);
         float tickLine = LineMetrics(tickFont).Height, labelLine = LineMetrics(labelFont).Height;
 
         double[] ys =
@@ -53,7 +53,7 @@ internal sealed class ChartFrame
             .. chart.Curves.SelectMany(c => c.Band is null ? c.Y : c.Y.Select((y, i) => y - c.Band[i]).Concat(c.Y.Select((y, i) => y + c.Band[i]))),
             .. chart.ReferenceY is double reference ? [reference] : Array.Empty<double>(),
         ];
-        var (yMin, yMax) = ys.Length == 0 ? (0, 1) : ViewLimits.Autoscale(ys.Min(), ys.Max(), FigureStyle.YMargin);
+        var (yMin, yMax) = ys.Length == 0 ? (0, 1) : ViewLimits.Autoscale(ys.Min(), ys.Max(), FigureStyle.Axes.YMargin);
         var yRange = new CoordinateRange(yMin, yMax);
 
         // First estimate of the data area: matplotlib, too, sizes ticks from the axes before
@@ -64,9 +64,9 @@ internal sealed class ChartFrame
         var (x, xRange, xTicks) = chart.LayerAxis ? LayerTicks(chart, width) : LengthTicks(chart);
         Tick[] yTicks = [.. y.Ticks.Where(t => t.IsMajor)];
 
-        float left = FigureStyle.OuterPad + labelLine + FigureStyle.LabelPad
-            + yTicks.Select(t => tickFont.MeasureText(t.Label)).DefaultIfEmpty(0).Max() + FigureStyle.TickPad;
-        float bottom = FigureStyle.OuterPad + labelLine + FigureStyle.LabelPad + tickLine + FigureStyle.TickPad;
+        float left = FigureStyle.OuterPad + labelLine + FigureStyle.Axes.LabelPad
+            + yTicks.Select(t => tickFont.MeasureText(t.Label)).DefaultIfEmpty(0).Max() + FigureStyle.Ticks.Pad;
+        float bottom = FigureStyle.OuterPad + labelLine + FigureStyle.Axes.LabelPad + tickLine + FigureStyle.Ticks.Pad;
         width = FigureStyle.Width - left - FigureStyle.OuterPad;
         height = FigureStyle.Height - bottom - FigureStyle.OuterPad;
 
@@ -104,7 +104,7 @@ internal sealed class ChartFrame
     private static (ITickGenerator Generator, CoordinateRange Range, Tick[] Major) LayerTicks(Chart chart, float width)
     {
         double[] xs = [.. chart.Curves.SelectMany(c => c.X)];
-        var (min, max) = xs.Length == 0 ? (0, 1) : ViewLimits.Autoscale(xs.Min(), xs.Max(), FigureStyle.XMargin);
+        var (min, max) = xs.Length == 0 ? (0, 1) : ViewLimits.Autoscale(xs.Min(), xs.Max(), FigureStyle.Axes.XMargin);
         var range = new CoordinateRange(min, max);
         var locator = new MaxNLocator(integer: true);
         locator.Regenerate(range, horizontal: true, width);

@@ -61,7 +61,7 @@ internal static class ChartRenderer
         if (chart.ReferenceY is double referenceY)
         {
             var reference = plot.Add.ScatterLine(new[] { frame.XRange.Min, frame.XRange.Max }, new[] { referenceY, referenceY }, Colors.Black);
-            reference.LineWidth = FigureStyle.AxisLineWidth;
+            reference.LineWidth = FigureStyle.Axes.LineWidth;
             reference.MarkerShape = MarkerShape.None;
             reference.MarkerSize = 0;
         }
@@ -96,7 +96,7 @@ internal static class ChartRenderer
         axis.MajorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
         axis.MinorTickStyle = new TickMarkStyle { Length = 0, Width = 0, Color = Colors.Transparent };
         axis.TickLabelStyle.IsVisible = false;
-        axis.FrameLineStyle.Width = FigureStyle.AxisLineWidth;
+        axis.FrameLineStyle.Width = FigureStyle.Axes.LineWidth;
         axis.FrameLineStyle.Color = Colors.Black;
         axis.Label.Text = "";
     }

@@ -30,7 +30,7 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
         canvas.Save();
         var area = rp.DataRect;
         var (bottom, left) = (rp.Plot.Axes.Bottom, rp.Plot.Axes.Left);
-        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true, IsStroke = true, StrokeWidth = FigureStyle.TickWidth };
+        using var ink = new SKPaint { Color = SKColors.Black, IsAntialias = true, IsStroke = true, StrokeWidth = FigureStyle.Ticks.Width };
         DrawTicks(canvas, ink, area, bottom, left);
         DrawTitles(canvas, area, bottom, left);
         new LegendBox(chart, frame, bottom, left, area).Draw(canvas);
@@ -54,13 +54,13 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
         }
     }
 
-    private static float Length(Tick tick) => tick.IsMajor ? FigureStyle.MajorTickLength : FigureStyle.MinorTickLength;
+    private static float Length(Tick tick) => tick.IsMajor ? FigureStyle.Ticks.MajorLength : FigureStyle.Ticks.MinorLength;
 
     private void DrawTitles(SKCanvas canvas, PixelRect area, IXAxis bottom, IYAxis left)
     {
         using var text = new SKPaint { Color = SKColors.Black, IsAntialias = true };
-        using var tickFont = ChartFrame.Font(FigureStyle.TickLabelSize);
-        using var labelFont = ChartFrame.Font(FigureStyle.AxisLabelSize);
+        using var tickFont = ChartFrame.Font(FigureStyle.Font.TickLabel);
+        using var labelFont = ChartFrame.Font(FigureStyle.Font.AxisLabel);
         var tick = ChartFrame.LineMetrics(tickFont);
         var label = ChartFrame.LineMetrics(labelFont);
 
@@ -68,13 +68,13 @@ internal sealed class Decorations(Chart chart, ChartFrame frame) : IRenderAction
         foreach (var t in bottom.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
             float x = bottom.GetPixel(t.Position, area);
-            canvas.DrawText(t.Label, x, area.Bottom + FigureStyle.TickPad + tick.Ascent, SKTextAlign.Center, tickFont, text);
+            canvas.DrawText(t.Label, x, area.Bottom + FigureStyle.Ticks.Pad + tick.Ascent, SKTextAlign.Center, tickFont, text);
         }
 
         foreach (var t in left.TickGenerator.Ticks.Where(t => t.IsMajor))
         {
             float y = left.GetPixel(t.Position, area);
-            canvas.DrawText(t.Label, area.Left - FigureStyle.TickPad, y + (tick.Ascent / 2), SKTextAlign.Right, tickFont, text);
+            canvas.DrawText(t.Label, area.Left - FigureStyle.Ticks.Pad, y + (tick.Ascent / 2), SKTextAlign.Right, tickFont, text);
         }
 
         canvas.DrawText(chart.XLabel, area.HorizontalCenter, FigureStyle.Height - FigureStyle.OuterPad - label.Descent, SKTextAlign.Center, labelFont, text);

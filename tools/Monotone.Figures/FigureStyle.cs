@@ -16,31 +16,28 @@ internal static class FigureStyle
     /// <summary>savefig(bbox_inches="tight") keeps 0.05 in of white around the drawing.</summary>
     public const float OuterPad = 0.05f * 72;
 
-    public const float AxisLabelSize = 10;
-    public const float TickLabelSize = 9;
-    public const float LegendSize = 9;
+    /// <summary>
+    /// axes.labelsize, xtick.labelsize and legend.fontsize. Constants, unlike the groups below:
+    /// the legend's paddings are multiples of its font size (<see cref="LegendBox"/>).
+    /// </summary>
+    public static class Font
+    {
+        public const float AxisLabel = 10;
+        public const float TickLabel = 9;
+        public const float Legend = 9;
+    }
 
+    /// <summary>lines.linewidth: the data lines.</summary>
     public const float DataLineWidth = 1.5f;
-    public const float AxisLineWidth = 0.5f;
-    public const float MajorTickLength = 3;
-    public const float MinorTickLength = 1.5f;
-    public const float TickWidth = 0.5f;
 
-    /// <summary>matplotlib's xtick.major.pad: tick labels sit 3.5 pt from the axis line (ticks point inward).</summary>
-    public const float TickPad = 3.5f;
+    /// <summary>axes.linewidth, axes.labelpad, and ax.margins(x=0.02) with y at matplotlib's default 0.05.</summary>
+    public static readonly AxesStyle Axes = new(LineWidth: 0.5f, LabelPad: 4, XMargin: 0.02, YMargin: 0.05);
 
-    /// <summary>matplotlib's axes.labelpad.</summary>
-    public const float LabelPad = 4;
+    /// <summary>xtick/ytick major.size, minor.size, major.width and major.pad (ticks point inward).</summary>
+    public static readonly TickStyle Ticks = new(MajorLength: 3, MinorLength: 1.5f, Width: 0.5f, Pad: 3.5f);
 
-    public const float GridWidth = 0.5f;
-    public const float GridAlpha = 0.2f;
-
-    /// <summary>grid.linestyle "--": matplotlib's dash pattern (3.7, 1.6) scaled by the 0.5 pt width.</summary>
-    public static readonly float[] GridDashes = [3.7f * GridWidth, 1.6f * GridWidth];
-
-    /// <summary>ax.margins(x=0.02); y keeps matplotlib's default 0.05.</summary>
-    public const double XMargin = 0.02;
-    public const double YMargin = 0.05;
+    /// <summary>grid.linewidth, grid.alpha and grid.linestyle "--".</summary>
+    public static readonly GridStyle Grid = new(Width: 0.5f, Alpha: 0.2f);
 
     /// <summary>fill_between(alpha=0.2) for the ±2σ bands.</summary>
     public const float BandAlpha = 0.2f;

@@ -31,10 +31,10 @@ internal sealed class GridLines : IRenderAction
 
         using var paint = new SKPaint
         {
-            Color = SKColors.Black.WithAlpha((byte)Math.Round(FigureStyle.GridAlpha * 255)),
+            Color = SKColors.Black.WithAlpha((byte)Math.Round(FigureStyle.Grid.Alpha * 255)),
             IsAntialias = true,
             IsStroke = true,
-            StrokeWidth = FigureStyle.GridWidth,
+            StrokeWidth = FigureStyle.Grid.Width,
             StrokeCap = SKStrokeCap.Butt,
         };
         rp.Canvas.DrawPath(path, paint);
@@ -45,7 +45,8 @@ internal sealed class GridLines : IRenderAction
     {
         float length = SKPoint.Distance(from, to);
         var direction = new SKPoint((to.X - from.X) / length, (to.Y - from.Y) / length);
-        float on = FigureStyle.GridDashes[0], period = on + FigureStyle.GridDashes[1];
+        var (on, off) = FigureStyle.Grid.Dashes;
+        float period = on + off;
         for (float start = 0; start < length; start += period)
         {
             float end = Math.Min(start + on, length);

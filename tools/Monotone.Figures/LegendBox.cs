@@ -19,7 +19,7 @@ namespace Monotone.Figures;
 /// </remarks>
 internal sealed class LegendBox
 {
-    private const float Size = FigureStyle.LegendSize;
+    private const float Size = FigureStyle.Font.Legend;
     private const float BorderPad = 0.4f * Size;
     private const float BorderAxesPad = 0.5f * Size;
     private const float LabelSpacing = 0.5f * Size;

@@ -42,7 +42,7 @@ internal sealed class MaxNLocator(bool integer) : ITickGenerator
     public void Regenerate(CoordinateRange range, bool horizontal, float lengthPt)
     {
         double min = range.Min, max = range.Max;
-        int space = (int)Math.Floor(lengthPt / (FigureStyle.TickLabelSize * (horizontal ? 3 : 2)));
+        int space = (int)Math.Floor(lengthPt / (FigureStyle.Font.TickLabel * (horizontal ? 3 : 2)));
         double[] locations = TickValues(min, max, Math.Max(1, Math.Min(space, MaxBins)), integer);
 
         // Labels are formatted from every tick within rounding of the view, as matplotlib's

@@ -12,7 +12,7 @@ namespace Monotone.Tool.Commands;
 /// </summary>
 internal sealed class ReproCommand
 {
-    private readonly ManifestOption manifest = new();
+    private readonly StaleAnalysisOptionSet options = new();
 
     private readonly Option<StageKind[]> stages = SharedOptions.Several<StageKind>(
         "--stage",
@@ -20,17 +20,11 @@ internal sealed class ReproCommand
 
     private readonly Option<bool> dryRun = SharedOptions.Flag("--dry-run", "Print what would run and why, and write nothing", "-n");
 
-    private readonly KeepGoingOption keepGoing = new();
-
-    private readonly EngineOverrideOptions engines = EngineOverrideOptions.ForAnalysis();
-
-    private readonly Option<bool> skipHashing = SharedOptions.SkipHashing();
-
     public Command Create(ToolConsole console)
     {
         var command = new Command("repro", "Bring every stage up to date: analysis, figures, LaTeX and appendix, each only when stale, as `dotnet build` does")
         {
-            manifest.Option, stages, dryRun, keepGoing.Option, engines.Jobs, engines.Engine, engines.Device, skipHashing,
+            options.Manifest.Option, stages, dryRun, options.KeepGoing.Option, options.Engines.Jobs, options.Engines.Engine, options.Engines.Device, options.SkipHashing,
         };
         command.SetAction((parse, cancellation) => Task.FromResult((int)Execute(parse, console, cancellation)));
         return command;
@@ -38,19 +32,19 @@ internal sealed class ReproCommand
 
     private ExitCode Execute(ParseResult parse, ToolConsole console, CancellationToken cancellation)
     {
-        var loaded = manifest.Read(parse);
+        var loaded = options.Manifest.Read(parse);
         var asked = parse.GetValue(stages) is { Length: > 0 } named ? named.ToHashSet() : ReproRequest.AllStages;
         bool dry = parse.GetValue(dryRun);
         var request = new ReproRequest(
             asked,
             dry,
-            parse.GetValue(keepGoing.Option),
-            parse.GetValue(engines.Jobs),
-            parse.GetValue(skipHashing) ? InputHashing.TrustRecorded : InputHashing.Remembered);
+            parse.GetValue(options.KeepGoing.Option),
+            parse.GetValue(options.Engines.Jobs),
+            options.Hashing(parse));
 
         // A dry run's plan is the command's answer (standard output); a run's lines are progress.
         var say = dry ? console.Out.WriteLine : (Action<string>)console.Error.WriteLine;
-        var engineFor = engines.Engines(parse, console.Error.WriteLine);
+        var engineFor = options.Engines.Engines(parse, console.Error.WriteLine);
         var drawing = new PaperDrawing(loaded);
         var summary = new ReproSummary([], RunSummary.Empty, []);
         void Work(IRunObserver observer) =>
