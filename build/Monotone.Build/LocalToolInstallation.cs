@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Monotone.Core;
 
 namespace Monotone.Build;
 
@@ -14,15 +15,18 @@ internal static class LocalToolInstallation
     /// <summary>The package id as tool manifests spell it (`dotnet tool install` writes it lower-case).</summary>
     private const string PackageId = "monotone.tool";
 
+    /// <summary>The tool version that goes with these tasks: the Monotone.Build package's own (both are packed together).</summary>
+    internal static string Version { get; } = PackageVersion.Of(typeof(LocalToolInstallation).Assembly);
+
     /// <summary>The problem and its fix, one line; null when the manifest names a restored Monotone.Tool (the failure was the tool's own).</summary>
     /// <param name="toolManifest">The dotnet-tools.json the build found above the project, or empty when it found none.</param>
     /// <param name="packageRoot">NuGet's global packages folder (MSBuild's NuGetPackageRoot), where `dotnet tool restore` puts the tool; empty: not checked.</param>
     public static string? Problem(string toolManifest, string packageRoot)
     {
-        const string Install = "run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version VERSION'";
+        string install = $"run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version {Version}'";
         if (toolManifest.Length == 0 || !File.Exists(toolManifest))
         {
-            return $"the dotnet-monotone tool is not installed for this repository (no tool manifest above the project): {Install}";
+            return $"the dotnet-monotone tool is not installed for this repository (no tool manifest above the project): {install}";
         }
 
         string? version;
@@ -43,7 +47,7 @@ internal static class LocalToolInstallation
 
         if (version is not { Length: > 0 })
         {
-            return $"the dotnet-monotone tool is not installed for this repository (the tool manifest names no Monotone.Tool): {Install}";
+            return $"the dotnet-monotone tool is not installed for this repository (the tool manifest names no Monotone.Tool): {install}";
         }
 
         return packageRoot.Length > 0 && !Directory.Exists(Path.Combine(packageRoot, PackageId, version.ToLowerInvariant()))

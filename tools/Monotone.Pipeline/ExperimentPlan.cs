@@ -90,7 +90,7 @@ public static class ExperimentPlan
         var unknown = names.Where(name => !experiments.Any(e => Matches(e, name))).ToList();
         return unknown.Count == 0
             ? [.. experiments.Where(e => names.Any(name => Matches(e, name)))]
-            : throw new UsageException($"no experiment or model labelled {string.Join(", ", unknown.Select(l => $"'{l}'"))} in the manifest ({Hint(experiments, unknown[0])})");
+            : throw new UsageException($"nothing in the manifest is named {string.Join(", ", unknown.Select(l => $"'{l}'"))} ({Hint(experiments, unknown[0])})");
     }
 
     // What the first unknown name was probably meant to be, part by part (label, sequence length,

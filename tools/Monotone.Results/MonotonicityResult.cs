@@ -18,7 +18,7 @@ public sealed record MonotonicityResult(
 }
 
 /// <summary>What computed the result.</summary>
-/// <param name="Engine">The engine that ran; engines agree on every number.</param>
+/// <param name="Engine">The engine that ran; engines agree on every count, and on every float within 1e-9 relative.</param>
 public sealed record ToolProvenance(string Name, string Version, int AnalysisVersion, string Engine);
 
 /// <summary>What was analysed.</summary>

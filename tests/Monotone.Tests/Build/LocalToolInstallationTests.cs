@@ -1,4 +1,6 @@
+using System.Reflection;
 using Monotone.Build;
+using Monotone.Core;
 using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Build;
@@ -18,8 +20,18 @@ public sealed class LocalToolInstallationTests
         string? problem = LocalToolInstallation.Problem("", folder.Path);
         string? missingFile = LocalToolInstallation.Problem(folder.File("dotnet-tools.json"), folder.Path);
 
-        Assert.Equal("the dotnet-monotone tool is not installed for this repository (no tool manifest above the project): run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version VERSION'", problem);
+        Assert.Equal("the dotnet-monotone tool is not installed for this repository (no tool manifest above the project): run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version " + LocalToolInstallation.Version + "'", problem);
         Assert.Equal(problem, missingFile);
+    }
+
+    [Fact]
+    public void The_install_command_names_the_package_version_the_tool_was_built_as_not_the_recorded_base_version()
+    {
+        var tool = typeof(Monotone.Tool.MonotoneCli).Assembly;
+        string informational = tool.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+
+        Assert.Equal(PackageVersion.Of(tool), LocalToolInstallation.Version);
+        Assert.NotEqual(informational, LocalToolInstallation.Version);
     }
 
     [Fact]
@@ -30,7 +42,7 @@ public sealed class LocalToolInstallationTests
 
         string? problem = LocalToolInstallation.Problem(folder.File("dotnet-tools.json"), folder.Path);
 
-        Assert.Equal("the dotnet-monotone tool is not installed for this repository (the tool manifest names no Monotone.Tool): run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version VERSION'", problem);
+        Assert.Equal("the dotnet-monotone tool is not installed for this repository (the tool manifest names no Monotone.Tool): run 'dotnet new tool-manifest' (where there is none) and 'dotnet tool install Monotone.Tool --version " + LocalToolInstallation.Version + "'", problem);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class StudyRepositoryTests(PackedPackages packages) : IClassFixtur
 
         Assert.True(notInstalled.ExitCode == 1, notInstalled.Log);
         Assert.Contains("error MONO1014: the dotnet-monotone tool is not installed for this repository", notInstalled.Log, StringComparison.Ordinal);
-        Assert.Contains("'dotnet tool install Monotone.Tool --version VERSION'", notInstalled.Log, StringComparison.Ordinal);
+        Assert.Contains($"'dotnet tool install Monotone.Tool --version {packages.Version}'", notInstalled.Log, StringComparison.Ordinal);
         Assert.DoesNotContain("MSB6006", notInstalled.Log, StringComparison.Ordinal);
         Assert.True(manifest.ExitCode == 0, manifest.Log);
         Assert.True(install.ExitCode == 0, install.Log);

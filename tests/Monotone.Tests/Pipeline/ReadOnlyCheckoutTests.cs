@@ -23,7 +23,7 @@ public sealed class ReadOnlyCheckoutTests
             Assert.Equal((0, ""), (status.ExitCode, status.Error.Contains("error", StringComparison.Ordinal) ? status.Error : ""));
             Assert.Contains("model/12  fresh", status.Out, StringComparison.Ordinal);
             Assert.DoesNotContain("error", verify.Error, StringComparison.Ordinal);
-            Assert.Contains("verify: all 1 experiments reproduce", verify.Out, StringComparison.Ordinal);
+            Assert.Contains("verify: the one experiment reproduces", verify.Out, StringComparison.Ordinal);
         }
         finally
         {

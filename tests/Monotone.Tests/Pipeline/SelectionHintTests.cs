@@ -28,6 +28,6 @@ public sealed class SelectionHintTests
     {
         using var study = new SampleStudy(VariantTests.TwoVariants);
 
-        ToolAssert.BadUsage(study.Tool("run", "--only", "@nope"), "no experiment or model labelled '@nope' in the manifest (the models are alpha, beta; the sequence lengths are 16; the variants are @default, @eps-1e-3)");
+        ToolAssert.BadUsage(study.Tool("run", "--only", "@nope"), "nothing in the manifest is named '@nope' (the models are alpha, beta; the sequence lengths are 16; the variants are @default, @eps-1e-3)");
     }
 }

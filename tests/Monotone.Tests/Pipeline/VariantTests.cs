@@ -79,7 +79,7 @@ public sealed class VariantTests
 
         var error = Assert.Throws<UsageException>(() => ExperimentPlan.Only(experiments, [name, "alpha"]));
 
-        Assert.Equal($"no experiment or model labelled '{name}' in the manifest ({hint})", error.Message);
+        Assert.Equal($"nothing in the manifest is named '{name}' ({hint})", error.Message);
     }
 
     private const string Choices = "the models are alpha, beta; the sequence lengths are 16; the variants are @default, @eps-1e-3";

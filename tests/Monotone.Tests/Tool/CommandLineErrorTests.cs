@@ -74,7 +74,7 @@ public class CommandLineErrorTests
     {
         using var study = new SampleStudy();
 
-        ToolAssert.FailsWithLine(study.Tool("run", "--only", "nobody"), 2, "monotone: error MONO040: no experiment or model labelled 'nobody' in the manifest (the models are alpha, beta; the sequence lengths are 16; the variants are @default)");
+        ToolAssert.FailsWithLine(study.Tool("run", "--only", "nobody"), 2, "monotone: error MONO040: nothing in the manifest is named 'nobody' (the models are alpha, beta; the sequence lengths are 16; the variants are @default)");
     }
 
     [Fact]

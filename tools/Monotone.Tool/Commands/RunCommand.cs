@@ -31,7 +31,7 @@ internal sealed class RunCommand
         var loaded = options.Manifest.Read(parse);
         var selected = selection.Select(parse, loaded);
 
-        // Engines agree on every number, so overriding the manifest's choice changes speed, not results.
+        // Engines agree on every count and within 1e-9 on every float, so overriding the manifest's choice changes speed, not results.
         var engineFor = options.Engines.Engines(parse, console.Error.WriteLine);
         var summary = RunSummary.Empty;
         void Work(IRunObserver observer) =>

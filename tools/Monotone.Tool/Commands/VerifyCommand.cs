@@ -66,7 +66,7 @@ internal sealed class VerifyCommand
         {
             console.Out.WriteLine(string.Create(
                 CultureInfo.InvariantCulture,
-                $"verify: all {recomputed} experiments reproduce (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
+                $"verify: {(recomputed == 1 ? "the one experiment reproduces" : $"all {recomputed} experiments reproduce")} (counts exact, floats within {comparison.Relative:G3} relative, {comparison.Absolute:G3} absolute)"));
         }
         else
         {
