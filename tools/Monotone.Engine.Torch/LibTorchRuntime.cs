@@ -27,7 +27,7 @@ public static class LibTorchRuntime
         // that. A libtorch that MONOTONE_LIBTORCH names may be a CUDA build, so that one is asked.
         if (!LibTorchPackage.IsCuda && string.IsNullOrEmpty(Environment.GetEnvironmentVariable(LibTorchLocation.Variable)))
         {
-            why = $"the CPU build of libtorch is installed, {LibTorchPackage.Id}; build with -p:MonotoneLibTorch=cuda-12.8 for GPUs";
+            why = $"this tool is built for the CPU build of libtorch, {LibTorchPackage.Id}; build with -p:MonotoneLibTorch=cuda-12.8 for GPUs";
             return 0;
         }
 

@@ -65,7 +65,7 @@ public class AnalyzeWithTorchTests
 
         Assert.True(code == 0, error);
         Assert.StartsWith(
-            $"monotone: engine auto chose {EngineCatalog.Managed.Name()}: no CUDA device for the torch engine (the CPU build of libtorch is installed, {package}; ",
+            $"monotone: engine auto chose {EngineCatalog.Managed.Name()}: no CUDA device for the torch engine (this tool is built for the CPU build of libtorch, {package}; ",
             error,
             StringComparison.Ordinal);
     }
