@@ -60,12 +60,13 @@ internal sealed class AnalyzeCommand
         }
 
         AttentionTensor? opened = null;
+        using var progress = destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path));
         var result = ResultBuilder.AnalyzeFile(
             path,
             parse.GetValue(tensor),
             analysis.Read(parse),
             engine,
-            progress: destination is null ? null : new LayerProgressWriter(console, Path.GetFileName(path)),
+            progress: progress,
             check: tensor => { MemoryRequirement.Check(tensor, engine); opened = tensor; });
         if (opened?.FirstNegative is { } negative)
         {

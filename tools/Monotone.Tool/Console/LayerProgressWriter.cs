@@ -4,17 +4,21 @@ namespace Monotone.Tool.Console;
 
 /// <summary>
 /// Shows per-layer progress: redrawn in place on a terminal, one plain line per
-/// layer in CI logs and redirected output.
+/// layer in CI logs and redirected output. Disposing it ends a line left open on a terminal
+/// (an analysis that failed midway), so that the error that follows starts a line of its own.
 /// </summary>
-internal sealed class LayerProgressWriter(ToolConsole console, string label) : IProgress<LayerProgress>
+internal sealed class LayerProgressWriter(ToolConsole console, string label) : IProgress<LayerProgress>, IDisposable
 {
+    private bool lineOpen;
+
     public void Report(LayerProgress value)
     {
         string line = $"{label}: layer {value.LayersDone}/{value.Layers}";
         if (console.Interactive)
         {
             console.Error.Write($"\r{line}");
-            if (value.LayersDone == value.Layers)
+            lineOpen = value.LayersDone != value.Layers;
+            if (!lineOpen)
             {
                 console.Error.WriteLine();
             }
@@ -22,6 +26,15 @@ internal sealed class LayerProgressWriter(ToolConsole console, string label) : I
         else
         {
             console.Error.WriteLine(line);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (lineOpen)
+        {
+            console.Error.WriteLine();
+            lineOpen = false;
         }
     }
 }
