@@ -24,7 +24,7 @@ internal sealed class DiffCommand
 
     private readonly ToleranceOptions tolerances = new();
 
-    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the diff as JSON (docs/diff.md)");
+    private readonly Option<bool> json = SharedOptions.Json("the diff");
 
     private readonly Option<bool> exitCode = SharedOptions.Flag("--exit-code", "Exit with code 1 when any result changed, was added or was removed, as `git diff --exit-code` does");
 

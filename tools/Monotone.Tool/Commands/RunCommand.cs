@@ -14,7 +14,7 @@ internal sealed class RunCommand
 
     private readonly Option<bool> force = SharedOptions.Flag("--force", "Analyse even the experiments whose results are fresh");
 
-    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write what happened to each experiment as JSON on standard output (docs/json.md)");
+    private readonly Option<bool> json = SharedOptions.Json("what happened to each experiment");
 
     public Command Create(ToolConsole console)
     {

@@ -98,6 +98,9 @@ internal static class SharedOptions
     public static Option<T[]> Several<T>(string name, string description) =>
         new(name) { Description = description, AllowMultipleArgumentsPerToken = true };
 
+    /// <summary>--json: the command's outcome as one JSON document on standard output instead of text; docs/json.md describes each command's document.</summary>
+    public static Option<bool> Json(string what) => Flag("--json", $"Write {what} as JSON on standard output (docs/json.md)");
+
     /// <summary>An on/off option, false when absent: the one way the commands declare a flag.</summary>
     /// <param name="name">The long name, e.g. <c>--json</c>.</param>
     /// <param name="description">The help text.</param>

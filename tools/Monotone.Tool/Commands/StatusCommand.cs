@@ -13,7 +13,7 @@ internal sealed class StatusCommand
 
     private readonly Option<bool> check = SharedOptions.Flag("--check", "Exit with code 1 when any experiment, experiments/results.csv or paper stage (figures, LaTeX, appendix) is stale");
 
-    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the status as JSON");
+    private readonly Option<bool> json = SharedOptions.Json("the status");
 
     private readonly Option<bool> rehash = SharedOptions.Flag("--rehash", "Hash every input file now instead of trusting remembered or committed fingerprints");
 

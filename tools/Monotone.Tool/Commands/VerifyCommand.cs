@@ -22,7 +22,7 @@ internal sealed class VerifyCommand
 
     private readonly Option<bool> acceptKept = SharedOptions.Flag("--accept-kept", "Exit 0 even when results could not be recomputed because their input is not on this machine (they are still counted)");
 
-    private readonly Option<bool> json = SharedOptions.Flag("--json", "Write the outcome as JSON on standard output (docs/json.md)");
+    private readonly Option<bool> json = SharedOptions.Json("the outcome");
 
     public Command Create(ToolConsole console)
     {
