@@ -12,23 +12,21 @@ internal static class MonotoneCli
 {
     private const string Description = "Monotone: attention-monotonicity analysis of ALiBi transformers, reproducing the position-bias notebook.";
 
-    // Each command by name, in the order help lists them.
-    private static readonly (string Name, Func<ToolConsole, Command> Create)[] All =
+    // Each command by name, in the order help lists them, and whether it always analyses: those
+    // get the fast engine's code compiled on a spare core while they start (AnalysisWarmup);
+    // `run` analyses only what is stale, most often nothing.
+    private static readonly (string Name, Func<ToolConsole, Command> Create, bool AlwaysAnalyses)[] All =
     [
-        ("analyze", console => new AnalyzeCommand().Create(console)),
-        ("run", console => new RunCommand().Create(console)),
-        ("status", console => new StatusCommand().Create(console)),
-        ("figures", console => PaperCommand.Figures().Create(console)),
-        ("appendix", console => PaperCommand.Appendix().Create(console)),
-        ("repro", console => new ReproCommand().Create(console)),
-        ("verify", console => new VerifyCommand().Create(console)),
-        ("diff", console => new DiffCommand().Create(console)),
-        ("completion", console => new CompletionCommand().Create(console)),
+        ("analyze", console => new AnalyzeCommand().Create(console), true),
+        ("run", console => new RunCommand().Create(console), false),
+        ("status", console => new StatusCommand().Create(console), false),
+        ("figures", console => PaperCommand.Figures().Create(console), false),
+        ("appendix", console => PaperCommand.Appendix().Create(console), false),
+        ("repro", console => new ReproCommand().Create(console), true),
+        ("verify", console => new VerifyCommand().Create(console), true),
+        ("diff", console => new DiffCommand().Create(console), false),
+        ("completion", console => new CompletionCommand().Create(console), false),
     ];
-
-    // The commands that always analyse: the fast engine's code is compiled on a spare core while
-    // they start (AnalysisWarmup). `run` analyses only what is stale, most often nothing.
-    private static readonly string[] Analysing = ["analyze", "verify", "repro"];
 
     /// <summary>The command tree; also what tests parse documented commands against.</summary>
     internal static RootCommand Commands(ToolConsole console) => Root(All.Select(c => c.Create(console)));
@@ -63,7 +61,7 @@ internal static class MonotoneCli
     }
 
     /// <summary>Whether this command line starts the analysis warm-up: its command always analyses.</summary>
-    internal static bool WarmsUp(IReadOnlyList<string> args) => args.Count > 0 && Analysing.Contains(args[0]);
+    internal static bool WarmsUp(IReadOnlyList<string> args) => args.Count > 0 && All.Any(c => c.AlwaysAnalyses && c.Name == args[0]);
 
     public static int Run(IReadOnlyList<string> args, ToolConsole console)
     {
