@@ -47,7 +47,7 @@ public static class ResultJson
     /// <exception cref="InvalidDataException">A result file that breaks an invariant.</exception>
     public static MonotonicityResult FromBytes(byte[] json)
     {
-        var result = JsonSerializer.Deserialize(json, ResultJsonContext.Default.MonotonicityResult)
+        var result = JsonSerializer.Deserialize(json, ResultJsonContext.Format.MonotonicityResult)
             ?? throw new JsonException("empty document");
         if (result.Format != MonotonicityResult.CurrentFormat)
         {

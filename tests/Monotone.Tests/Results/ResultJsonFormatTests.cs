@@ -34,4 +34,23 @@ public class ResultJsonFormatTests
 
         Assert.Throws<System.Text.Json.JsonException>(() => ResultJson.FromBytes(System.Text.Encoding.UTF8.GetBytes(damaged)));
     }
+
+    /// <summary>
+    /// A field the format says is never null, written as null, makes the file unreadable instead of
+    /// a result with a null in it: the reader enforces the writer's nullable annotations.
+    /// </summary>
+    [Theory]
+    [InlineData("engine")]
+    [InlineData("fingerprint")]
+    [InlineData("slopes")]
+    public void A_null_where_the_format_has_a_value_is_refused(string key)
+    {
+        string committed = File.ReadAllText(Path.Combine(RepositoryRoot.Path, Paths().First()));
+        var value = new System.Text.RegularExpressions.Regex($"\"{key}\": \"[^\"]*\"");
+        Assert.Single(value.Matches(committed));
+
+        string damaged = value.Replace(committed, $"\"{key}\": null");
+
+        Assert.Throws<System.Text.Json.JsonException>(() => ResultJson.FromBytes(System.Text.Encoding.UTF8.GetBytes(damaged)));
+    }
 }

@@ -28,7 +28,7 @@ public class StartupPathTests
     {
         var result = Result(name);
 
-        byte[] full = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonContext.Default.MonotonicityResult);
+        byte[] full = JsonSerializer.SerializeToUtf8Bytes(result, ResultJsonContext.Format.MonotonicityResult);
 
         Assert.Equal([.. full, (byte)'\n'], ResultJson.ToBytes(result));
     }
