@@ -1,4 +1,5 @@
 using Monotone.Build;
+using Monotone.Core;
 using Monotone.Tests.Support;
 
 namespace Monotone.Tests.Build;
@@ -84,7 +85,7 @@ public sealed class PlanPipelineTests
         var (task, engine) = Plan(study, expectSuccess: false);
 
         var error = Assert.Single(engine.Errors);
-        Assert.Equal("MONO002", error.Code);
+        Assert.Equal(DiagnosticCodes.Manifest.UnknownKey, error.Code);
         Assert.Equal(study.ManifestPath, error.File);
         Assert.Equal(13, error.LineNumber);
         Assert.True(task.AnalysisStale is false && task.FiguresStale is false);

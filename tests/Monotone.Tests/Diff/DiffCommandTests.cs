@@ -268,7 +268,7 @@ public sealed class DiffCommandTests : IDisposable
 
         var problem = Assert.Throws<BadInputException>(() => missing.Run("--version"));
 
-        Assert.Equal("MONO075", problem.Code);
+        Assert.Equal(DiagnosticCodes.Diff.GitUnavailable, problem.Code);
         Assert.Equal("monotone", problem.Path);
         Assert.Contains("install git or put it on PATH", problem.Problem, StringComparison.Ordinal);
     }

@@ -19,23 +19,23 @@ public class ManifestLimitTests
     }
 
     [Theory]
-    [InlineData("title: x\ndata:\n\tsource: synthetic\n", 3, 1, "MONO001")]
-    [InlineData("title: x\ndata:\n  source: synthetic\n  \troot: /x\n", 4, 3, "MONO001")]
+    [InlineData("title: x\ndata:\n\tsource: synthetic\n", 3, 1, DiagnosticCodes.Manifest.Syntax)]
+    [InlineData("title: x\ndata:\n  source: synthetic\n  \troot: /x\n", 4, 3, DiagnosticCodes.Manifest.Syntax)]
     public void A_tab_used_for_indentation_is_reported_at_the_tab(string yaml, int line, int column, string code)
     {
         ManifestAssert.Refused(Fails(yaml + "models:\n  - { id: a/b, layers: 1, heads: 1 }\n"), code, new SourceLocation(line, column), "tab");
     }
 
     [Theory]
-    [InlineData("    label: null\n", 8, 12, "MONO011", "label is null")]
-    [InlineData("    label: ~\n", 8, 12, "MONO011", "label is null")]
-    [InlineData("    label: ..\n", 8, 12, "MONO011", "label '..' would name the folder itself or its parent")]
-    [InlineData("    label: .\n", 8, 12, "MONO011", "label '.' would name the folder itself or its parent")]
-    [InlineData("    label: \"a\\n\"\n", 8, 12, "MONO011", "label 'a\\n' names a folder: use letters, digits, '.', '-' and '_' (not the control or space character U+000A)")]
-    [InlineData("    label: \"a\\0b\"\n", 8, 12, "MONO003", "label contains a NUL character ('a\\0b')")]
-    [InlineData("    label: \"\\e[31mred\"\n", 8, 12, "MONO011", "label '\\e[31mred' names a folder")]
-    [InlineData("    label: |\n      bloom\n", 8, 12, "MONO011", "label 'bloom\\n' names a folder")]
-    [InlineData("    label: a/b\n", 8, 12, "MONO011", "(not '/')")]
+    [InlineData("    label: null\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label is null")]
+    [InlineData("    label: ~\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label is null")]
+    [InlineData("    label: ..\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label '..' would name the folder itself or its parent")]
+    [InlineData("    label: .\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label '.' would name the folder itself or its parent")]
+    [InlineData("    label: \"a\\n\"\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label 'a\\n' names a folder: use letters, digits, '.', '-' and '_' (not the control or space character U+000A)")]
+    [InlineData("    label: \"a\\0b\"\n", 8, 12, DiagnosticCodes.Manifest.InvalidValue, "label contains a NUL character ('a\\0b')")]
+    [InlineData("    label: \"\\e[31mred\"\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label '\\e[31mred' names a folder")]
+    [InlineData("    label: |\n      bloom\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "label 'bloom\\n' names a folder")]
+    [InlineData("    label: a/b\n", 8, 12, DiagnosticCodes.Manifest.InvalidLabel, "(not '/')")]
     public void A_label_that_cannot_name_a_folder_is_refused_at_the_label(string label, int line, int column, string code, string problem)
     {
         var error = ManifestAssert.Refused(Fails(Head + label), code, new SourceLocation(line, column), problem);
@@ -93,8 +93,8 @@ public class ManifestLimitTests
     }
 
     [Theory]
-    [InlineData("    analysis: { slopes: '0.5,0.25,0.125' }\n", "MONO012", "the slope list has 3 values but the model has 2 heads")]
-    [InlineData("    analysis: { slopes: '0.5' }\n", "MONO012", "the slope list has 1 values but the model has 2 heads")]
+    [InlineData("    analysis: { slopes: '0.5,0.25,0.125' }\n", DiagnosticCodes.Manifest.SlopeCount, "the slope list has 3 values but the model has 2 heads")]
+    [InlineData("    analysis: { slopes: '0.5' }\n", DiagnosticCodes.Manifest.SlopeCount, "the slope list has 1 values but the model has 2 heads")]
     public void A_slope_list_of_another_length_than_heads_is_refused_at_the_list(string analysis, string code, string problem)
     {
         var error = ManifestAssert.Refused(Fails(Head + analysis), code, new SourceLocation(8, 25));
@@ -201,16 +201,16 @@ public class ManifestLimitTests
     /// expansion other than <c>${NAME}</c> and <c>${NAME:-default}</c>, an unclosed one, an unset variable.
     /// </summary>
     [Theory]
-    [InlineData("root: \"/r\\0\"", "MONO003", "root contains a NUL character")]
-    [InlineData("root: /r, file: \"a\\0.pt\"", "MONO003", "file contains a NUL character")]
-    [InlineData("root: /r, layout: \"{root}/\\0\"", "MONO003", "layout contains a NUL character")]
-    [InlineData("root: '${A:-${B}}'", "MONO006", "environment variable B is not set")]
-    [InlineData("root: '${A:-/x'", "MONO013", "root: '${' is not closed by '}'")]
-    [InlineData("root: '${A'", "MONO013", "root: '${A' is not closed by '}'")]
-    [InlineData("root: '${A:=x}'", "MONO013", "root: '${A' must be followed by '}' or ':-default}', not ':' (only ${NAME} and ${NAME:-default} expand)")]
-    [InlineData("root: '${}'", "MONO013", "root: '${' at offset 0 is not followed by a variable name")]
-    [InlineData("root: /x, layout: '{root}/{model_dir'", "MONO013", "layout's '{' at offset 7 is not closed by '}'")]
-    [InlineData("root: /x, layout: '{root}/model_dir}/{file}'", "MONO013", "layout has an unmatched '}' at offset 16")]
+    [InlineData("root: \"/r\\0\"", DiagnosticCodes.Manifest.InvalidValue, "root contains a NUL character")]
+    [InlineData("root: /r, file: \"a\\0.pt\"", DiagnosticCodes.Manifest.InvalidValue, "file contains a NUL character")]
+    [InlineData("root: /r, layout: \"{root}/\\0\"", DiagnosticCodes.Manifest.InvalidValue, "layout contains a NUL character")]
+    [InlineData("root: '${A:-${B}}'", DiagnosticCodes.Manifest.UnsetVariable, "environment variable B is not set")]
+    [InlineData("root: '${A:-/x'", DiagnosticCodes.Manifest.Template, "root: '${' is not closed by '}'")]
+    [InlineData("root: '${A'", DiagnosticCodes.Manifest.Template, "root: '${A' is not closed by '}'")]
+    [InlineData("root: '${A:=x}'", DiagnosticCodes.Manifest.Template, "root: '${A' must be followed by '}' or ':-default}', not ':' (only ${NAME} and ${NAME:-default} expand)")]
+    [InlineData("root: '${}'", DiagnosticCodes.Manifest.Template, "root: '${' at offset 0 is not followed by a variable name")]
+    [InlineData("root: /x, layout: '{root}/{model_dir'", DiagnosticCodes.Manifest.Template, "layout's '{' at offset 7 is not closed by '}'")]
+    [InlineData("root: /x, layout: '{root}/model_dir}/{file}'", DiagnosticCodes.Manifest.Template, "layout has an unmatched '}' at offset 16")]
     public void A_data_value_that_cannot_name_a_path_is_refused_on_its_line(string data, string code, string problem)
     {
         var error = Fails($"data: {{ source: files, {data} }}\nmodels:\n  - id: a/b\n");

@@ -55,17 +55,17 @@ public class ManifestReaderTests
     }
 
     [Theory]
-    [InlineData("analysis:\n  epsilon: small\n", 2, 12, "MONO003", "epsilon must be a number")]
-    [InlineData("analysis:\n  relative_floor: -1\n", 2, 19, "MONO003", "relative_floor must be a number >= 0")]
-    [InlineData("analysis:\n  slopes: alibi\n", 2, 11, "MONO003", "slopes must be notebook, bloom, mpt")]
-    [InlineData("analysis:\n  engine: quantum\n", 2, 11, "MONO003", "unknown engine 'quantum' (choose reference, other)")]
-    [InlineData("sequence_lengths: 256\n", 1, 19, "MONO003", "sequence_lengths must be a list")]
-    [InlineData("sequence_lengths: [0]\n", 1, 20, "MONO003", "whole number >= 1")]
-    [InlineData("data:\n  source: cloud\n", 2, 11, "MONO003", "source must be 'files' or 'synthetic'")]
-    [InlineData("data:\n  source: files\n  root: /x\n  layout: '{root}/{model}'\n", 4, 11, "MONO003", "layout placeholder {model}")]
-    [InlineData("figures:\n  show_std_error: maybe\n", 2, 19, "MONO003", "true or false")]
-    [InlineData("title: 'unterminated\n", 1, 8, "MONO001", "")]
-    [InlineData("title: a\ntitle: b\nmodels: []\n", 2, 1, "MONO005", "Duplicate key")]
+    [InlineData("analysis:\n  epsilon: small\n", 2, 12, DiagnosticCodes.Manifest.InvalidValue, "epsilon must be a number")]
+    [InlineData("analysis:\n  relative_floor: -1\n", 2, 19, DiagnosticCodes.Manifest.InvalidValue, "relative_floor must be a number >= 0")]
+    [InlineData("analysis:\n  slopes: alibi\n", 2, 11, DiagnosticCodes.Manifest.InvalidValue, "slopes must be notebook, bloom, mpt")]
+    [InlineData("analysis:\n  engine: quantum\n", 2, 11, DiagnosticCodes.Manifest.InvalidValue, "unknown engine 'quantum' (choose reference, other)")]
+    [InlineData("sequence_lengths: 256\n", 1, 19, DiagnosticCodes.Manifest.InvalidValue, "sequence_lengths must be a list")]
+    [InlineData("sequence_lengths: [0]\n", 1, 20, DiagnosticCodes.Manifest.InvalidValue, "whole number >= 1")]
+    [InlineData("data:\n  source: cloud\n", 2, 11, DiagnosticCodes.Manifest.InvalidValue, "source must be 'files' or 'synthetic'")]
+    [InlineData("data:\n  source: files\n  root: /x\n  layout: '{root}/{model}'\n", 4, 11, DiagnosticCodes.Manifest.InvalidValue, "layout placeholder {model}")]
+    [InlineData("figures:\n  show_std_error: maybe\n", 2, 19, DiagnosticCodes.Manifest.InvalidValue, "true or false")]
+    [InlineData("title: 'unterminated\n", 1, 8, DiagnosticCodes.Manifest.Syntax, "")]
+    [InlineData("title: a\ntitle: b\nmodels: []\n", 2, 1, DiagnosticCodes.Manifest.Duplicate, "Duplicate key")]
     public void Wrong_values_point_at_the_value(string top, int line, int column, string code, string message)
     {
         string data = top.Contains("data:", StringComparison.Ordinal) ? "" : "data: { source: synthetic }\n";

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Monotone.Core;
 using Monotone.Results;
 using Monotone.Tests.Support;
 
@@ -82,7 +83,7 @@ public class RecoveryTests
             0,
             $"{study.ManifestPath}(6,5): warning MONO061: model/12: input not on this machine; the committed result (files, {fingerprint}) is kept\n",
             "monotone: 0 analysed, 0 fresh, 1 kept without their input");
-        RunAssert.Logged(forced, 2, "MONO007");
+        RunAssert.Logged(forced, 2, DiagnosticCodes.Manifest.MissingInput);
     }
 
     [Fact]
