@@ -3,9 +3,9 @@ using System.Text.RegularExpressions;
 namespace Monotone.Tests.Build;
 
 /// <summary>
-/// What the packaging tests (VersionTests, WorkingTreeVersionTests) do to their small git repository of one
-/// packable project: a NuGet configuration that restores offline, git with a fixed author, and reading the
-/// version back from the package's file name.
+/// What the packaging tests (VersionTests, WorkingTreeVersionTests) do to their small git repository
+/// (a <see cref="Support.GitRepository"/>) of one packable project: a NuGet configuration that restores
+/// offline, and reading the version back from the package's file name.
 /// </summary>
 internal static partial class SampleRepositoryGit
 {
@@ -17,20 +17,6 @@ internal static partial class SampleRepositoryGit
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         File.WriteAllText(Path.Combine(repository, "nuget.config"),
             $"<configuration>\n  <packageSources>\n    <clear />\n    <add key=\"cache\" value=\"{cache}\" />\n  </packageSources>\n</configuration>\n");
-    }
-
-    /// <summary>Runs `git ARGS` in <paramref name="folder"/> as a fixed author; fails the test on a non-zero exit; returns the log after its first line.</summary>
-    public static string Git(string folder, params string[] args)
-    {
-        var (code, log) = DotnetCli.Program("git", folder,
-            new Dictionary<string, string?>
-            {
-                ["GIT_AUTHOR_NAME"] = "Test", ["GIT_AUTHOR_EMAIL"] = "test@example.org",
-                ["GIT_COMMITTER_NAME"] = "Test", ["GIT_COMMITTER_EMAIL"] = "test@example.org",
-            },
-            args);
-        Assert.True(code == 0, log);
-        return log[(log.IndexOf('\n', StringComparison.Ordinal) + 1)..];
     }
 
     /// <summary>The version in a package file name <c>Sample.VERSION.nupkg</c> (group 1).</summary>

@@ -26,14 +26,13 @@ public sealed class VersionTests
         WriteCacheOnlyNuGetConfig(repository);
         File.WriteAllText(Path.Combine(repository, "Sample.csproj"), "<Project Sdk=\"Microsoft.NET.Sdk\">\n  <PropertyGroup><IsPackable>true</IsPackable></PropertyGroup>\n</Project>\n");
         File.WriteAllText(Path.Combine(repository, "Sample.cs"), "namespace Sample;\n\npublic static class Empty;\n");
-        Git(repository, "init", "-q");
-        Git(repository, "add", "-A");
-        Git(repository, "commit", "-q", "-m", "first");
+        using var git = new GitRepository(repository);
+        git.CommitAll();
 
         var first = Pack(repository, folder.File("first"));
-        Git(repository, "commit", "-q", "--allow-empty", "-m", "second");
+        git.Git("commit", "-q", "--allow-empty", "-m", "second");
         var second = Pack(repository, folder.File("second"));
-        Git(folder.Path, "clone", "-q", "--depth", "1", $"file://{repository}", "shallow");
+        git.Git("clone", "-q", "--depth", "1", $"file://{repository}", folder.File("shallow"));
         WriteCacheOnlyNuGetConfig(folder.File("shallow"));
         var shallow = Pack(folder.File("shallow"), folder.File("third"));
 

@@ -18,7 +18,8 @@ public sealed partial class WorkingTreeVersionTests
     public void Each_uncommitted_content_of_the_inputs_packs_its_own_version_and_a_clean_tree_packs_the_commits()
     {
         using var folder = new TemporaryFolder();
-        string repository = CreateRepository(folder, generatePackageOnBuild: false);
+        using var git = CreateRepository(folder, generatePackageOnBuild: false);
+        string repository = git.Path;
         string source = Path.Combine(repository, "tools", "Sample", "Sample.cs");
         string original = File.ReadAllText(source);
 
@@ -34,7 +35,7 @@ public sealed partial class WorkingTreeVersionTests
         File.WriteAllText(Path.Combine(repository, "notes.txt"), "not an input\n");
         string undone = Pack(repository, folder.File("undone"));
 
-        string commit = Git(repository, "rev-parse", "--short=10", "HEAD").Trim();
+        string commit = git.Git("rev-parse", "--short=10", "HEAD");
         Assert.Matches(CommitVersion(), clean);
         Assert.EndsWith("-g" + commit, clean, StringComparison.Ordinal);
         Assert.Matches(DirtyVersion(), first);
@@ -49,7 +50,8 @@ public sealed partial class WorkingTreeVersionTests
     public void An_artifacts_path_receives_the_package_and_the_builds_own_folder_keeps_only_the_newest()
     {
         using var folder = new TemporaryFolder();
-        string repository = CreateRepository(folder, generatePackageOnBuild: true);
+        using var git = CreateRepository(folder, generatePackageOnBuild: true);
+        string repository = git.Path;
         string clonePackages = Path.Combine(repository, "artifacts", "packages");
         string artifacts = folder.File("artifacts");
 
@@ -62,7 +64,7 @@ public sealed partial class WorkingTreeVersionTests
         // Another package id that merely starts with this one's is not this package's older version.
         string otherId = Path.Combine(clonePackages, "Sample.Extra.1.0.0.nupkg");
         File.WriteAllText(otherId, "another package");
-        Git(repository, "commit", "-q", "--allow-empty", "-m", "second");
+        git.Git("commit", "-q", "--allow-empty", "-m", "second");
         Build(repository);
         string secondPackage = Assert.Single(Directory.GetFiles(clonePackages, "Sample.0*.nupkg"));
         Assert.NotEqual(firstPackage, secondPackage);
@@ -71,12 +73,12 @@ public sealed partial class WorkingTreeVersionTests
         // A folder the user names is a feed of theirs: every version stays.
         string feed = folder.File("feed");
         Build(repository, "-p:PackageOutputPath=" + feed + "/");
-        Git(repository, "commit", "-q", "--allow-empty", "-m", "third");
+        git.Git("commit", "-q", "--allow-empty", "-m", "third");
         Build(repository, "-p:PackageOutputPath=" + feed + "/");
         Assert.Equal(2, Directory.GetFiles(feed, "Sample.*.nupkg").Length);
     }
 
-    private static string CreateRepository(TemporaryFolder folder, bool generatePackageOnBuild)
+    private static GitRepository CreateRepository(TemporaryFolder folder, bool generatePackageOnBuild)
     {
         string repository = folder.File("repository");
         string project = Path.Combine(repository, "tools", "Sample");
@@ -93,10 +95,9 @@ public sealed partial class WorkingTreeVersionTests
             + $"    <GeneratePackageOnBuild>{(generatePackageOnBuild ? "true" : "false")}</GeneratePackageOnBuild>\n"
             + "  </PropertyGroup>\n</Project>\n");
         File.WriteAllText(Path.Combine(project, "Sample.cs"), "namespace Sample;\n\npublic static class Empty;\n");
-        Git(repository, "init", "-q");
-        Git(repository, "add", "-A");
-        Git(repository, "commit", "-q", "-m", "first");
-        return repository;
+        var git = new GitRepository(repository);
+        git.CommitAll();
+        return git;
     }
 
     /// <summary>`dotnet pack` into <paramref name="feed"/>; returns the version of the one package written.</summary>

@@ -38,13 +38,16 @@ public sealed class GitRepository : IDisposable
 
     private string CommitStaged(string message)
     {
-        Git("-c", "user.name=Test", "-c", "user.email=test@example.org", "-c", "commit.gpgsign=false", "commit", "-q", "-m", message);
+        Git("-c", "commit.gpgsign=false", "commit", "-q", "-m", message);
         return Git("rev-parse", "HEAD");
     }
 
+    /// <summary>Runs `git ARGUMENTS` in the repository as the fixed author; returns its trimmed stdout, throws on a non-zero exit.</summary>
     public string Git(params string[] arguments)
     {
         var start = new ProcessStartInfo("git") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false, WorkingDirectory = Path };
+        start.Environment["GIT_AUTHOR_NAME"] = start.Environment["GIT_COMMITTER_NAME"] = "Test";
+        start.Environment["GIT_AUTHOR_EMAIL"] = start.Environment["GIT_COMMITTER_EMAIL"] = "test@example.org";
         foreach (string argument in arguments)
         {
             start.ArgumentList.Add(argument);
