@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Monotone.Build.LibTorchSharp;
 using Monotone.Tests.Support;
 
@@ -59,7 +58,7 @@ public class IncrementalCopyStepTests
             File.WriteAllText(folder.File("step.proj"), $"""
                 <Project>
                   <PropertyGroup>
-                    <Configuration>{Configuration}</Configuration>
+                    <Configuration>{DotnetCli.Configuration}</Configuration>
                     <IntermediateOutputPath>obj/</IntermediateOutputPath>
                     <PkgTorchSharp>{folder.File("torchsharp")}</PkgTorchSharp>
                   </PropertyGroup>
@@ -71,23 +70,11 @@ public class IncrementalCopyStepTests
 
         public string Copy => folder.File(Path.Combine("obj", "glibcxx-3.4.30", "libLibTorchSharp.so"));
 
-        // The task assembly is the one built beside these tests, in the same configuration.
-        private static string Configuration => new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-
         public string Build(string mode = "auto")
         {
-            var start = new ProcessStartInfo("dotnet", ["msbuild", folder.File("step.proj"), "-t:Build", "-v:d", "-nologo", "-nodeReuse:false", $"-p:MonotonePatchLibTorchSharp={mode}"])
-            {
-                WorkingDirectory = folder.Path,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-            using var process = Process.Start(start)!;
-            var error = process.StandardError.ReadToEndAsync();
-            string log = process.StandardOutput.ReadToEnd() + error.Result;
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, log);
+            var (code, log) = DotnetCli.Run(folder.Path, null,
+                "msbuild", folder.File("step.proj"), "-t:Build", "-v:d", "-nologo", "-nodeReuse:false", $"-p:MonotonePatchLibTorchSharp={mode}");
+            Assert.True(code == 0, log);
             return log;
         }
 

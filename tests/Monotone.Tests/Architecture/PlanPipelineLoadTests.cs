@@ -15,7 +15,7 @@ namespace Monotone.Tests.Architecture;
 public class PlanPipelineLoadTests
 {
     private static readonly string TaskAssembly = Path.Combine(
-        RepositoryRoot.Path, "build", "Monotone.Build", "bin", new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name, "net10.0", "Monotone.Build.dll");
+        RepositoryRoot.Path, "build", "Monotone.Build", "bin", DotnetCli.Configuration, "net10.0", "Monotone.Build.dll");
 
     private static readonly string[] Kernels = ["Monotone.Engine", "System.Numerics.Tensors", "Razorvine.Pickle"];
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Monotone.Tests.Support;
 
 /// <summary>
@@ -14,15 +12,14 @@ public sealed class SampleRepository : IDisposable
     public SampleRepository(string manifest)
     {
         study = new SampleStudy(manifest);
-        string configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
         string repository = RepositoryRoot.Path;
         File.WriteAllText(Path.Combine(Folder, "Sample.csproj"), $"""
             <Project Sdk="Microsoft.Build.NoTargets/3.7.0">
               <PropertyGroup>
                 <TargetFramework>net10.0</TargetFramework>
                 <MonotoneManifest>$(MSBuildProjectDirectory)/experiments.yaml</MonotoneManifest>
-                <MonotoneToolDll>{repository}/tools/Monotone.Tool/bin/{configuration}/net10.0/dotnet-monotone.dll</MonotoneToolDll>
-                <MonotoneTasksDll>{repository}/build/Monotone.Build/bin/{configuration}/net10.0/Monotone.Build.dll</MonotoneTasksDll>
+                <MonotoneToolDll>{repository}/tools/Monotone.Tool/bin/{DotnetCli.Configuration}/net10.0/dotnet-monotone.dll</MonotoneToolDll>
+                <MonotoneTasksDll>{repository}/build/Monotone.Build/bin/{DotnetCli.Configuration}/net10.0/Monotone.Build.dll</MonotoneTasksDll>
               </PropertyGroup>
               <Import Project="{repository}/build/Monotone.targets" />
             </Project>
@@ -36,29 +33,7 @@ public sealed class SampleRepository : IDisposable
     public void WriteManifest(string text) => study.WriteManifest(text);
 
     /// <summary>Runs `dotnet build` (or another command) on the sample and returns its exit code and log.</summary>
-    public (int ExitCode, string Log) Dotnet(params string[] args)
-    {
-        var start = new ProcessStartInfo("dotnet", [.. args, "--disable-build-servers", "-nologo", "-v:n", "-p:UseSharedCompilation=false"])
-        {
-            WorkingDirectory = Folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        start.Environment["MSBUILDDISABLENODEREUSE"] = "1";
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var output = process.StandardOutput.ReadToEndAsync();
-
-        // A build that hangs (a task host that died) must fail the test, not hang the suite.
-        if (!process.WaitForExit(TimeSpan.FromMinutes(5)))
-        {
-            process.Kill(entireProcessTree: true);
-            process.WaitForExit();
-            return (-1, $"timed out after 5 minutes\n{output.Result}{error.Result}");
-        }
-
-        return (process.ExitCode, output.Result + error.Result);
-    }
+    public (int ExitCode, string Log) Dotnet(params string[] args) => DotnetCli.Run(Folder, null, [.. args, .. DotnetCli.BuildOptions]);
 
     public void Dispose() => study.Dispose();
 }
