@@ -77,7 +77,7 @@ public class BadInputTests
     public void A_safetensors_header_that_does_not_match_its_data_is_reported(string shape, string offsets, string problem)
     {
         using var folder = new TemporaryFolder();
-        string path = WriteSafetensors(folder.File("bad.safetensors"), $"{{\"t\": {{\"dtype\": \"F32\", \"shape\": {shape}, \"data_offsets\": [{offsets}]}}}}", 64);
+        string path = SafetensorsFile.Write(folder.File("bad.safetensors"), $"{{\"t\": {{\"dtype\": \"F32\", \"shape\": {shape}, \"data_offsets\": [{offsets}]}}}}", new byte[64]);
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
@@ -89,7 +89,7 @@ public class BadInputTests
     public void A_safetensors_header_length_past_2_to_the_63_is_not_a_length()
     {
         using var folder = new TemporaryFolder();
-        string path = WriteSafetensors(folder.File("bad.safetensors"), "{\"t\": {}}", 16);
+        string path = SafetensorsFile.Write(folder.File("bad.safetensors"), "{\"t\": {}}", new byte[16]);
         using (var stream = File.OpenWrite(path))
         {
             stream.Position = 7;
@@ -106,7 +106,7 @@ public class BadInputTests
     {
         using var folder = new TemporaryFolder();
         const string empty = "{\"dtype\": \"F32\", \"shape\": [0], \"data_offsets\": [0, 0]}";
-        string path = WriteSafetensors(folder.File("names.safetensors"), $"{{\"a\\nb\": {empty}, \"c\": {empty}}}", 0);
+        string path = SafetensorsFile.Write(folder.File("names.safetensors"), $"{{\"a\\nb\": {empty}, \"c\": {empty}}}", []);
 
         var error = Assert.Throws<BadInputException>(() => AttentionTensor.Open(path));
 
@@ -156,16 +156,8 @@ public class BadInputTests
 
     /// <summary>A [1, 1, 2, 2] float32 tensor 'a' and a [4] int32 tensor 'b' at the given byte ranges.</summary>
     private static string WriteTwoTensors(TemporaryFolder folder, string a, string b, int dataBytes) =>
-        WriteSafetensors(
+        SafetensorsFile.Write(
             folder.File("ranges.safetensors"),
             $"{{\"a\": {{\"dtype\": \"F32\", \"shape\": [1, 1, 2, 2], \"data_offsets\": {a}}}, \"b\": {{\"dtype\": \"I32\", \"shape\": [4], \"data_offsets\": {b}}}}}",
-            dataBytes);
-
-    private static string WriteSafetensors(string path, string header, int dataBytes)
-    {
-        byte[] json = System.Text.Encoding.UTF8.GetBytes(header);
-        byte[] length = BitConverter.GetBytes((ulong)json.Length);
-        File.WriteAllBytes(path, [.. length, .. json, .. new byte[dataBytes]]);
-        return path;
-    }
+            new byte[dataBytes]);
 }

@@ -72,12 +72,9 @@ public sealed class StrictInputTests
     }
 
     // One float32 tensor [1, 1, 2, 2] of a causal softmax, with the given metadata.
-    private static string WriteSafetensors(string path, string metadata)
-    {
-        byte[] json = System.Text.Encoding.UTF8.GetBytes(
-            $"{{\"__metadata__\": {metadata}, \"attention_probs_mean\": {{\"dtype\": \"F32\", \"shape\": [1, 1, 2, 2], \"data_offsets\": [0, 16]}}}}");
-        byte[] data = [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(0f), .. BitConverter.GetBytes(0.5f), .. BitConverter.GetBytes(0.5f)];
-        File.WriteAllBytes(path, [.. BitConverter.GetBytes((ulong)json.Length), .. json, .. data]);
-        return path;
-    }
+    private static string WriteSafetensors(string path, string metadata) =>
+        SafetensorsFile.Write(
+            path,
+            $"{{\"__metadata__\": {metadata}, \"attention_probs_mean\": {{\"dtype\": \"F32\", \"shape\": [1, 1, 2, 2], \"data_offsets\": [0, 16]}}}}",
+            [.. BitConverter.GetBytes(1f), .. BitConverter.GetBytes(0f), .. BitConverter.GetBytes(0.5f), .. BitConverter.GetBytes(0.5f)]);
 }
