@@ -1,6 +1,7 @@
 using Monotone.Core;
 using Monotone.Manifest;
 using Monotone.Tests.Support;
+using static Monotone.Tests.Manifest.ManifestAssert;
 
 namespace Monotone.Tests.Manifest;
 
@@ -11,12 +12,6 @@ namespace Monotone.Tests.Manifest;
 public class ManifestLimitTests
 {
     private const string Head = "title: x\ndata: { source: synthetic }\nsequence_lengths: [16]\nmodels:\n  - id: org/model\n    layers: 2\n    heads: 2\n";
-
-    private static ManifestException Fails(string yaml, Func<string, string?>? environment = null)
-    {
-        using var study = new SampleStudy(yaml);
-        return Assert.Throws<ManifestException>(() => ManifestReader.Read(study.ManifestPath, [], environment ?? (_ => null)));
-    }
 
     [Theory]
     [InlineData("title: x\ndata:\n\tsource: synthetic\n", 3, 1, DiagnosticCodes.Manifest.Syntax)]
@@ -50,8 +45,7 @@ public class ManifestLimitTests
         var error = ManifestAssert.Refused(Fails(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes + 1)}\n"), DiagnosticCodes.Manifest.InvalidLabel, new SourceLocation(8, 12));
         Assert.Equal($"label is {ManifestLimits.MaxLabelBytes + 1} bytes long; names made from it (its folder, its lock file LABEL.N.lock) hold at most {ManifestLimits.MaxLabelBytes}", error.Problem);
 
-        using var study = new SampleStudy(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n");
-        Assert.Equal(ManifestLimits.MaxLabelBytes, ManifestReader.Read(study.ManifestPath, []).Models[0].Label.Length);
+        Assert.Equal(ManifestLimits.MaxLabelBytes, Read(Head + $"    label: {new string('a', ManifestLimits.MaxLabelBytes)}\n").Models[0].Label.Length);
     }
 
     [Fact]
@@ -146,11 +140,9 @@ public class ManifestLimitTests
     [Fact]
     public void The_limits_themselves_are_accepted()
     {
-        using var study = new SampleStudy(Head
+        var model = Read(Head
             .Replace("layers: 2", $"layers: {ManifestLimits.MaxLayers}", StringComparison.Ordinal)
-            .Replace("[16]", $"[{ManifestLimits.MaxSequenceLength}]", StringComparison.Ordinal));
-
-        var model = ManifestReader.Read(study.ManifestPath, []).Models[0];
+            .Replace("[16]", $"[{ManifestLimits.MaxSequenceLength}]", StringComparison.Ordinal)).Models[0];
 
         Assert.Equal(ManifestLimits.MaxLayers, model.Layers);
         Assert.Equal([ManifestLimits.MaxSequenceLength], model.Settings.SequenceLengths);
@@ -188,9 +180,7 @@ public class ManifestLimitTests
     [InlineData("$HOME/${B}", "/b", "$HOME//b")]
     public void Nested_defaults_expand_as_a_shell_does(string root, string? b, string expected)
     {
-        using var study = new SampleStudy($"data: {{ source: files, root: '{root}' }}\nmodels:\n  - id: a/b\n");
-
-        var manifest = ManifestReader.Read(study.ManifestPath, [], name => name == "B" ? b : null);
+        var manifest = Read($"data: {{ source: files, root: '{root}' }}\nmodels:\n  - id: a/b\n", environment: name => name == "B" ? b : null);
 
         Assert.Equal(expected, manifest.Models[0].Settings.Root);
     }

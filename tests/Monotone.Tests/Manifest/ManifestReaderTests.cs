@@ -8,14 +8,11 @@ public class ManifestReaderTests
 {
     private static readonly string[] Engines = ["reference", "other"];
 
-    private static Monotone.Manifest.Manifest Read(string yaml, Func<string, string?>? environment = null)
-    {
-        using var study = new SampleStudy(yaml);
-        return ManifestReader.Read(study.ManifestPath, Engines, environment ?? (_ => null));
-    }
+    private static Monotone.Manifest.Manifest Read(string yaml, Func<string, string?>? environment = null) =>
+        ManifestAssert.Read(yaml, Engines, environment);
 
     private static ManifestException Fails(string yaml, Func<string, string?>? environment = null) =>
-        Assert.Throws<ManifestException>(() => Read(yaml, environment));
+        ManifestAssert.Fails(yaml, Engines, environment);
 
     [Fact]
     public void The_shipped_manifest_lists_the_notebooks_five_models_as_synthetic()

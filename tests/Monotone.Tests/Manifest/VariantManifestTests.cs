@@ -22,13 +22,9 @@ public class VariantManifestTests
               relative_floor: 1e-3
         """;
 
-    private static Monotone.Manifest.Manifest Read(string variants)
-    {
-        using var study = new SampleStudy(Study + "\n" + variants);
-        return ManifestReader.Read(study.ManifestPath, [], _ => null);
-    }
+    private static Monotone.Manifest.Manifest Read(string variants) => ManifestAssert.Read(Study + "\n" + variants);
 
-    private static ManifestException Fails(string variants) => Assert.Throws<ManifestException>(() => Read(variants));
+    private static ManifestException Fails(string variants) => ManifestAssert.Fails(Study + "\n" + variants);
 
     [Fact]
     public void A_study_without_variants_has_none()
