@@ -23,6 +23,24 @@ internal static class KernelData
     }
 
     /// <summary>
+    /// The library baseline the radix sort is measured against: <paramref name="values"/> copied into the first
+    /// <paramref name="values"/>.Length slots of <paramref name="keys"/>, <paramref name="items"/> filled with the
+    /// identity 0..m-1, and both sorted by key with <c>Array.Sort(keys, items, 0, m)</c>. The copy and the fill are
+    /// part of the work, as they would be for the engine.
+    /// </summary>
+    public static void ArraySort(double[] values, double[] keys, int[] items)
+    {
+        int m = values.Length;
+        values.CopyTo(keys, 0);
+        for (int p = 0; p < m; p++)
+        {
+            items[p] = p;
+        }
+
+        Array.Sort(keys, items, 0, m);
+    }
+
+    /// <summary>
     /// <paramref name="length"/> values uniform in [0, 1), the next ones <paramref name="random"/> draws:
     /// the worst case for the statistics and the sorts (no structure to exploit).
     /// </summary>

@@ -32,13 +32,7 @@ public class PairCountSortBenchmarks
     [Benchmark(Baseline = true)]
     public int ArraySort()
     {
-        values.CopyTo(keys, 0);
-        for (int p = 0; p < Length; p++)
-        {
-            items[p] = p;
-        }
-
-        Array.Sort(keys, items);
+        KernelData.ArraySort(values, keys, items);
         return items[0];
     }
 

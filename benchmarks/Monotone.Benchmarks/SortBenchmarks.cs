@@ -75,15 +75,8 @@ public class SortBenchmarks
         int check = 0;
         foreach (var column in columns)
         {
-            int m = column.Length;
-            column.CopyTo(keys, 0);
-            for (int p = 0; p < m; p++)
-            {
-                items[p] = p;
-            }
-
-            Array.Sort(keys, items, 0, m);
-            check += m > 0 ? items[0] : 0;
+            KernelData.ArraySort(column, keys, items);
+            check += column.Length > 0 ? items[0] : 0;
         }
 
         return check;
