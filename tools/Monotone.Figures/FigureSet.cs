@@ -137,6 +137,8 @@ public static class FigureSet
     /// model's colour as in every figure, each variant's own dashes (its <see cref="VariantResult.Index"/>),
     /// and the default as the line at zero. Variants of one study differ by little (ε 1e-10 against
     /// 1e-6 moves a rate by ~1e-7), so the rates themselves would draw one line over the other.
+    /// The legend names model and variant (<c>mpt-7b (eps)</c>); with one named variant, the y label
+    /// names it and the legend only the models.
     /// </summary>
     /// <remarks>
     /// A point per layer number (<c>LayerStats.Layer</c>) that both results have; no line for a
@@ -144,6 +146,14 @@ public static class FigureSet
     /// </remarks>
     private static Figure ByVariantFigure(IReadOnlyList<ModelSeries> models, int length)
     {
+        // With one variant its name is said once, in the y label, and the legend names models only:
+        // "mpt-7b (epsilon-1e-6)" on every entry doubled the legend's width, and loc="best" found no
+        // place where it covered no line.
+        var named = models.Where(m => m.At(length) is not null)
+            .SelectMany(m => m.Variants.Where(v => ModelSeries.LengthOf(v.Result) == length))
+            .Select(v => v.Name).Distinct(StringComparer.Ordinal).ToList();
+        string? only = named.Count == 1 ? named[0] : null;
+
         var curves = new List<Curve>();
         for (int m = 0; m < models.Count; m++)
         {
@@ -162,7 +172,8 @@ public static class FigureSet
 
                 double[] x = [.. pairs.Select(p => (double)p.Layer)];
                 double[] y = [.. pairs.Select(p => p.Change)];
-                curves.Add(new Curve($"{models[m].Label} ({variant.Name})", m, x, y, null, Markers: false, variant.Index));
+                string label = only is null ? $"{models[m].Label} ({variant.Name})" : models[m].Label;
+                curves.Add(new Curve(label, m, x, y, null, Markers: false, variant.Index));
             }
         }
 
@@ -170,7 +181,7 @@ public static class FigureSet
             ByVariantName,
             $"Change of the violation rate per layer at sequence length {length} under each variant of the study: the variant's "
             + "rate minus the default's, one colour per model and one dash pattern per variant; the line at zero is the default.",
-            new Chart("Layer", $"{Metric.ViolationRate.Title} \u2212 Default", curves, LayerAxis: true) { ReferenceY = 0 });
+            new Chart("Layer", $"{Metric.ViolationRate.Title}{(only is null ? "" : $" ({only})")} \u2212 Default", curves, LayerAxis: true) { ReferenceY = 0 });
     }
 
     private static void CheckOneResultPerLength(IReadOnlyList<ModelSeries> models)

@@ -88,11 +88,30 @@ public class VariantPaperTests
 
         var chart = FigureSet.Plan(models, new FigureSettings())[^1].Chart;
 
+        // One variant is left on the figure ("eps"): the y label names it, the legend the model.
         var curve = Assert.Single(chart.Curves);
-        Assert.Equal("mpt-7b (eps)", curve.Label);
+        Assert.Equal("mpt-7b", curve.Label);
+        Assert.Equal("Violation Rate (eps) \u2212 Default", chart.YLabel);
         Assert.Equal([2.0, 5, 7], curve.X);
         var (defaults, variant) = (models[0].Results[0].Layers, full.Result.Layers);
         Assert.Equal([.. new[] { 1, 4, 6 }.Select(i => variant[i].ViolationRate - defaults[i].ViolationRate)], curve.Y);
+    }
+
+    /// <summary>
+    /// A study with one named variant (the shipped one) says the variant's name once, in the y label,
+    /// and the legend names the models: five "model (variant)" entries made the legend too wide for
+    /// loc="best" to find a place over no line.
+    /// </summary>
+    [Fact]
+    public void With_one_variant_the_y_label_names_it_and_the_legend_names_the_models()
+    {
+        var models = WithVariants().Select(m => m with { Variants = [.. m.Variants.Where(v => v.Name == "floor")] }).ToList();
+
+        var chart = FigureSet.Plan(models, new FigureSettings())[^1].Chart;
+
+        Assert.Equal(["mpt-7b", "bloom-7b"], chart.Curves.Select(c => c.Label));
+        Assert.Equal([2, 2], chart.Curves.Select(c => c.Dash));
+        Assert.Equal("Violation Rate (floor) \u2212 Default", chart.YLabel);
     }
 
     [Fact]
