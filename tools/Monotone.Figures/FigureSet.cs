@@ -146,15 +146,7 @@ public static class FigureSet
     /// </remarks>
     private static Figure ByVariantFigure(IReadOnlyList<ModelSeries> models, int length)
     {
-        // With one variant its name is said once, in the y label, and the legend names models only:
-        // "mpt-7b (epsilon-1e-6)" on every entry doubled the legend's width, and loc="best" found no
-        // place where it covered no line.
-        var named = models.Where(m => m.At(length) is not null)
-            .SelectMany(m => m.Variants.Where(v => ModelSeries.LengthOf(v.Result) == length))
-            .Select(v => v.Name).Distinct(StringComparer.Ordinal).ToList();
-        string? only = named.Count == 1 ? named[0] : null;
-
-        var curves = new List<Curve>();
+        var drawn = new List<(int Model, VariantResult Variant, double[] X, double[] Y)>();
         for (int m = 0; m < models.Count; m++)
         {
             if (models[m].At(length) is not { } baseline)
@@ -165,17 +157,19 @@ public static class FigureSet
             foreach (var variant in models[m].Variants.Where(v => ModelSeries.LengthOf(v.Result) == length))
             {
                 var pairs = baseline.Layers.Join(variant.Result.Layers, l => l.Layer, l => l.Layer, (d, v) => (d.Layer, Change: v.ViolationRate - d.ViolationRate)).ToArray();
-                if (pairs.Length == 0)
+                if (pairs.Length > 0)
                 {
-                    continue;
+                    drawn.Add((m, variant, [.. pairs.Select(p => (double)p.Layer)], [.. pairs.Select(p => p.Change)]));
                 }
-
-                double[] x = [.. pairs.Select(p => (double)p.Layer)];
-                double[] y = [.. pairs.Select(p => p.Change)];
-                string label = only is null ? $"{models[m].Label} ({variant.Name})" : models[m].Label;
-                curves.Add(new Curve(label, m, x, y, null, Markers: false, variant.Index));
             }
         }
+
+        // With one variant drawn, its name is said once, in the y label, and the legend names models
+        // only: "mpt-7b (epsilon-1e-6)" on every entry doubled the legend's width, and loc="best"
+        // found no place where it covered no line.
+        string? only = drawn.Select(d => d.Variant.Name).Distinct(StringComparer.Ordinal).Count() == 1 ? drawn[0].Variant.Name : null;
+        List<Curve> curves = [.. drawn.Select(d => new Curve(
+            only is null ? $"{models[d.Model].Label} ({d.Variant.Name})" : models[d.Model].Label, d.Model, d.X, d.Y, null, Markers: false, d.Variant.Index))];
 
         return new Figure(
             ByVariantName,
